@@ -1,0 +1,21 @@
+/** `npm run bench -- <name...>`: runs the named benchmarks (all when none is named) and prints numbers. */
+const BENCHES: Record<string, () => Promise<void>> = {
+  validate: async () => (await import('./validate')).benchValidate(),
+};
+
+async function main(): Promise<void> {
+  const names = process.argv.slice(2);
+  const chosen = names.length ? names : Object.keys(BENCHES);
+  for (const name of chosen) {
+    const bench = BENCHES[name];
+    if (!bench) {
+      console.error(`unknown bench '${name}'; available: ${Object.keys(BENCHES).join(', ')}`);
+      process.exitCode = 2;
+      return;
+    }
+    console.log(`== ${name}`);
+    await bench();
+  }
+}
+
+void main();

@@ -1,0 +1,134 @@
+/** `cardwright check [paths or globs...] [--format text|json|sarif]`: validate model cards and front matter. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Analyzer, createAnalyzer, MAX_CARD_CHARS } from '../core/analyzer';
+import { sourceKindOf } from '../core/cardSource';
+import { Finding } from '../core/finding';
+import { createLineIndex } from '../core/lineIndex';
+import { packageVersion } from '../server/packageRoot';
+import { loadSchemas } from '../server/schemaFiles';
+import { findFiles } from './files';
+import { CliIo, EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './io';
+import { parseOptions } from './options';
+import { SarifResult, toSarif } from './sarif';
+
+export const CHECK_USAGE = `Usage: cardwright check [paths or globs...] [--format text|json|sarif]
+
+Validates model-card.yaml files and the YAML front matter of README.md files.
+Folders are searched for model-card.yaml, model-card.yml and README.md (node_modules and .git skipped).
+Exit code: 0 no errors, 1 findings at error level, 2 usage or I/O error.`;
+
+export interface CheckedFinding extends Finding {
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+export interface CheckedFile {
+  file: string;
+  findings: CheckedFinding[];
+}
+
+export async function runCheck(argv: string[], io: CliIo, analyzer?: Analyzer): Promise<number> {
+  const options = parseOptions(argv, { format: ['text', 'json', 'sarif'] });
+  if (options.help) {
+    io.stdout(`${CHECK_USAGE}\n`);
+    return EXIT_CLEAN;
+  }
+  if (options.error) {
+    io.stderr(`cardwright check: ${options.error}\n\n${CHECK_USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  const format = options.values.format ?? 'text';
+  const { files, missing } = findFiles(options.positional.length ? options.positional : ['.'], io.cwd, isCardFile);
+  for (const { argument, reason } of missing) io.stderr(`cardwright check: ${argument}: ${reason}\n`);
+  const engine = analyzer ?? createAnalyzer({ schemas: loadSchemas() });
+  const checked: CheckedFile[] = [];
+  let ioErrors = missing.length;
+  for (const file of files) {
+    const result = checkFile(file, engine);
+    if ('error' in result) {
+      io.stderr(`cardwright check: ${display(file, io.cwd)}: ${result.error}\n`);
+      ioErrors++;
+      continue;
+    }
+    if (result.isCard) checked.push({ file: display(file, io.cwd), findings: result.findings });
+  }
+  if (format === 'json') io.stdout(`${JSON.stringify({ files: checked.map(({ file, findings }) => ({ file, findings: findings.map(jsonFinding) })) }, null, 2)}\n`);
+  else if (format === 'sarif') io.stdout(`${JSON.stringify(sarifReport(checked, io.cwd), null, 2)}\n`);
+  else io.stdout(textReport(checked));
+  if (ioErrors > 0) return EXIT_USAGE;
+  return checked.some((file) => file.findings.some((finding) => finding.severity === 'error')) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+function isCardFile(file: string): boolean {
+  const base = path.basename(file).toLowerCase();
+  return base === 'model-card.yaml' || base === 'model-card.yml' || base === 'readme.md';
+}
+
+type FileResult = { isCard: boolean; findings: CheckedFinding[] } | { error: string };
+
+function checkFile(file: string, analyzer: Analyzer): FileResult {
+  let text: string;
+  try {
+    const size = fs.statSync(file).size;
+    // Cards are small; reading a huge file only to refuse it would waste memory.
+    text = size > MAX_CARD_CHARS * 4 ? ' '.repeat(MAX_CARD_CHARS + 1) : fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+  const fileName = sourceKindOf(file) ? file : 'model-card.yaml';
+  const folder = path.dirname(file);
+  const analysis = analyzer.analyze({ text, fileName, fileExists: (relative) => fs.existsSync(path.resolve(folder, relative)) });
+  const lines = createLineIndex(text);
+  const findings = analysis.findings.map((finding) => {
+    const start = lines.positionAt(finding.start);
+    const end = lines.positionAt(finding.end);
+    return { ...finding, line: start.line, character: start.character, endLine: end.line, endCharacter: end.character };
+  });
+  return { isCard: analysis.kind !== undefined || findings.length > 0, findings };
+}
+
+function jsonFinding(finding: CheckedFinding) {
+  const { code, severity, message, start, end, line, character, endLine, endCharacter } = finding;
+  return { code, severity, message, start, end, line, character, endLine, endCharacter };
+}
+
+function textReport(files: CheckedFile[]): string {
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  for (const { file, findings } of files) {
+    for (const finding of findings) {
+      if (finding.severity === 'error') errors++;
+      else if (finding.severity === 'warning') warnings++;
+      lines.push(`${file}:${finding.line + 1}:${finding.character + 1}: ${finding.severity} ${finding.code}: ${finding.message}`);
+    }
+  }
+  const cards = files.length === 1 ? '1 card' : `${files.length} cards`;
+  lines.push(`${cards} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+function sarifReport(files: CheckedFile[], cwd: string): object {
+  const results: SarifResult[] = files.flatMap(({ file, findings }) =>
+    findings.map((finding) => ({
+      ruleId: finding.code,
+      level: finding.severity === 'error' ? 'error' : finding.severity === 'warning' ? 'warning' : 'note',
+      message: finding.message,
+      file,
+      line: finding.line,
+      character: finding.character,
+      endLine: finding.endLine,
+      endCharacter: finding.endCharacter,
+    })),
+  );
+  const rules = [...new Set(results.map((result) => result.ruleId))].sort().map((id) => ({ id, shortDescription: id }));
+  return toSarif(packageVersion(), rules, results, cwd);
+}
+
+function display(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
+}

@@ -1,0 +1,107 @@
+/** Finds the files a CLI command works on: explicit files, folders walked, and globs (`**`, `*`, `?`, `{a,b}`). */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.venv', '__pycache__']);
+
+export interface FoundFiles {
+  files: string[];
+  /** Arguments that matched nothing, with the reason. */
+  missing: { argument: string; reason: string }[];
+}
+
+/**
+ * Resolves arguments to files. Folders are walked and filtered with `accept`; files named explicitly
+ * are always taken; glob patterns are matched against every file under their fixed prefix.
+ */
+export function findFiles(args: string[], cwd: string, accept: (file: string) => boolean): FoundFiles {
+  const found = new Set<string>();
+  const missing: FoundFiles['missing'] = [];
+  for (const argument of args) {
+    const absolute = path.resolve(cwd, argument);
+    if (isGlob(argument)) {
+      const base = path.resolve(cwd, globBase(argument));
+      const matcher = globToRegExp(path.resolve(cwd, argument).split(path.sep).join('/'));
+      const before = found.size;
+      for (const file of walk(base)) if (matcher.test(file.split(path.sep).join('/'))) found.add(file);
+      if (found.size === before) missing.push({ argument, reason: 'no file matches this pattern' });
+      continue;
+    }
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      missing.push({ argument, reason: 'no such file or folder' });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      for (const file of walk(absolute)) if (accept(file)) found.add(file);
+    } else {
+      found.add(absolute);
+    }
+  }
+  return { files: [...found].sort(), missing };
+}
+
+function* walk(folder: string): Generator<string> {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(full);
+    } else if (entry.isFile()) {
+      yield full;
+    }
+  }
+}
+
+export function isGlob(argument: string): boolean {
+  return /[*?{]/.test(argument);
+}
+
+function globBase(pattern: string): string {
+  const parts = pattern.split(/[\\/]/);
+  const fixed: string[] = [];
+  for (const part of parts) {
+    if (isGlob(part)) break;
+    fixed.push(part);
+  }
+  return fixed.join('/') || '.';
+}
+
+/** Glob to an anchored regular expression over '/'-separated paths. */
+export function globToRegExp(glob: string): RegExp {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const char = glob[i];
+    if (char === '*') {
+      if (glob[i + 1] === '*') {
+        const slashAfter = glob[i + 2] === '/';
+        source += slashAfter ? '(?:[^/]*/)*' : '.*';
+        i += slashAfter ? 2 : 1;
+      } else {
+        source += '[^/]*';
+      }
+    } else if (char === '?') {
+      source += '[^/]';
+    } else if (char === '{') {
+      const close = glob.indexOf('}', i);
+      if (close < 0) {
+        source += '\\{';
+        continue;
+      }
+      const options = glob.slice(i + 1, close).split(',').map((option) => option.replace(/[.+^$()|[\]\\]/g, '\\$&'));
+      source += `(?:${options.join('|')})`;
+      i = close;
+    } else {
+      source += char.replace(/[.+^$()|[\]\\}]/g, '\\$&');
+    }
+  }
+  return new RegExp(`^${source}$`);
+}

@@ -1,0 +1,40 @@
+/** A small argument parser shared by the CLI commands: `--name value`, `--name=value`, flags, positionals. */
+export interface ParsedOptions {
+  positional: string[];
+  values: Record<string, string>;
+  help: boolean;
+  error?: string;
+}
+
+/**
+ * `choices` lists the options that take a value; a non-empty array restricts the value to those
+ * choices, an empty array accepts any value.
+ */
+export function parseOptions(argv: string[], choices: Record<string, string[]>): ParsedOptions {
+  const result: ParsedOptions = { positional: [], values: {}, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      result.positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-h' || arg === '--help') {
+      result.help = true;
+      continue;
+    }
+    if (!arg.startsWith('--') || arg === '-') {
+      if (arg.startsWith('-') && arg !== '-') return { ...result, error: `unknown option ${arg}` };
+      result.positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq < 0 ? undefined : eq);
+    if (!(name in choices)) return { ...result, error: `unknown option --${name}` };
+    const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
+    if (value === undefined) return { ...result, error: `--${name} needs a value` };
+    const allowed = choices[name];
+    if (allowed.length > 0 && !allowed.includes(value)) return { ...result, error: `--${name} must be one of ${allowed.join(', ')} (got ${value})` };
+    result.values[name] = value;
+  }
+  return result;
+}

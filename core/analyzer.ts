@@ -1,0 +1,178 @@
+/**
+ * The language service facade: one analyzer per set of schemas, pure and synchronous.
+ * Adapters (server, CLI) inject the schemas and the file-existence check and convert offsets.
+ */
+import Ajv2020 from 'ajv/dist/2020';
+import type { ValidateFunction } from 'ajv';
+import { CardDocument, firstKeySpan, parseCard } from './cardDocument';
+import { CardSource, locateCard, SourceKind, sourceKindOf } from './cardSource';
+import { Finding } from './finding';
+import { checkSchema } from './schemaCheck';
+import { createSchemaNavigator, JsonSchema, SchemaNavigator } from './schemaNavigator';
+import { aiActRisk } from './rules/aiActRisk';
+import { licenseOther } from './rules/licenseOther';
+import { personalData } from './rules/personalData';
+import { isRecord, Rule, RuleContext } from './rules/rule';
+import { samplePaths } from './rules/samplePaths';
+import { specialCategories } from './rules/specialCategories';
+import { unknownTopLevelKeys } from './rules/unknownTopLevelKeys';
+import { upstreamConsistency } from './rules/upstreamConsistency';
+
+export const MODEL_CARD_SCHEMA_ID = 'https://cardwright.dev/schemas/model-card.schema.json';
+export const DATASET_CARD_SCHEMA_ID = 'https://cardwright.dev/schemas/dataset-card.schema.json';
+
+/** Larger cards are not parsed: a card is a page of metadata, and the editor must stay responsive. */
+export const MAX_CARD_CHARS = 2_000_000;
+
+const MODEL_RULES: Rule[] = [licenseOther, personalData, specialCategories, aiActRisk, upstreamConsistency, samplePaths];
+
+/** Keys that only dataset cards use; a front matter with these and no model keys is a dataset card. */
+const DATASET_KEYS = ['task_categories', 'size_categories', 'pretty_name', 'dataset_info', 'configs', 'annotations_creators', 'language_creators', 'multilinguality', 'source_datasets', 'task_ids', 'paperswithcode_id'];
+const MODEL_KEYS = ['base_model', 'model-index', 'pipeline_tag', 'library_name', 'model_name', 'upstream', 'privacy', 'compliance'];
+
+export type CardKind = 'model-card' | 'dataset-card';
+
+export interface AnalysisInput {
+  text: string;
+  /** File name or path; decides YAML vs Markdown front matter. */
+  fileName: string;
+  /** Whether a path relative to the card's folder exists; omit when unknown. */
+  fileExists?: (relativePath: string) => boolean | undefined;
+}
+
+export interface Analysis {
+  /** Undefined when the file holds no card (e.g. a README without front matter). */
+  kind?: CardKind;
+  source?: CardSource;
+  card?: CardDocument;
+  findings: Finding[];
+}
+
+export interface AnalyzerDeps {
+  /** Every schema document under schemas/, parsed; each has an `$id`. */
+  schemas: JsonSchema[];
+}
+
+export interface Analyzer {
+  analyze(input: AnalysisInput): Analysis;
+  /** The schema navigator for a card kind (completion, hover). */
+  schemaFor(kind: CardKind): SchemaNavigator;
+}
+
+export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
+  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, validateFormats: false });
+  for (const schema of deps.schemas) ajv.addSchema(schema);
+  const validators = new Map<CardKind, ValidateFunction | undefined>();
+  const navigators = new Map<CardKind, SchemaNavigator>();
+  const schemaId = (kind: CardKind) => (kind === 'model-card' ? MODEL_CARD_SCHEMA_ID : DATASET_CARD_SCHEMA_ID);
+
+  function validatorFor(kind: CardKind): ValidateFunction | undefined {
+    if (!validators.has(kind)) validators.set(kind, ajv.getSchema(schemaId(kind)));
+    return validators.get(kind);
+  }
+
+  function schemaFor(kind: CardKind): SchemaNavigator {
+    let navigator = navigators.get(kind);
+    if (!navigator) {
+      navigator = createSchemaNavigator(deps.schemas, schemaId(kind));
+      navigators.set(kind, navigator);
+    }
+    return navigator;
+  }
+
+  function analyze(input: AnalysisInput): Analysis {
+    const sourceKind: SourceKind = sourceKindOf(input.fileName) ?? 'yaml';
+    const guard = guardInput(input.text);
+    if (guard) return { findings: [guard], kind: sourceKind === 'yaml' ? 'model-card' : undefined };
+    const source = locateCard(input.text, sourceKind);
+    if (!source) return { findings: [] };
+    const card = parseCard(input.text, source);
+    const findings = [...card.findings];
+    const value = card.value;
+    // An empty card (or one of only comments) has nothing to judge yet.
+    if (value === null || (value === undefined && findings.length === 0)) return { kind: sourceKind === 'yaml' ? 'model-card' : undefined, source, card, findings };
+    const kind = cardKindOf(value, sourceKind);
+    if (value !== undefined && !isRecord(value)) {
+      findings.push({
+        code: 'card/not-a-mapping',
+        severity: 'error',
+        message: `The card must be a mapping of keys to values (\`license: mit\`), not ${Array.isArray(value) ? 'a list' : value === null ? 'empty' : 'a single value'}.`,
+        ...firstKeySpan(card),
+      });
+      return { kind, source, card, findings: sortFindings(findings) };
+    }
+    if (value === undefined) return { kind, source, card, findings: sortFindings(findings) };
+    const validate = validatorFor(kind);
+    if (validate) findings.push(...checkSchema(card, validate));
+    if (kind === 'model-card') {
+      const context: RuleContext = { card, value, fileExists: input.fileExists };
+      for (const rule of MODEL_RULES) findings.push(...safely(rule, context));
+      findings.push(...safely((c) => unknownTopLevelKeys(c, schemaFor(kind)), context));
+    }
+    return { kind, source, card, findings: sortFindings(dedupe(findings)) };
+  }
+
+  return { analyze, schemaFor };
+}
+
+function cardKindOf(value: unknown, sourceKind: SourceKind): CardKind {
+  if (sourceKind === 'yaml' || !isRecord(value)) return 'model-card';
+  const keys = Object.keys(value);
+  const datasetish = keys.some((key) => DATASET_KEYS.includes(key));
+  const modelish = keys.some((key) => MODEL_KEYS.includes(key));
+  return datasetish && !modelish ? 'dataset-card' : 'model-card';
+}
+
+/** Inputs that are not cards at all get one clear finding instead of a parse. */
+function guardInput(text: string): Finding | undefined {
+  if (text.length > MAX_CARD_CHARS) {
+    return {
+      code: 'card/too-large',
+      severity: 'error',
+      message: `This file has ${text.length.toLocaleString('en-US')} characters; Cardwright reads cards of up to ${MAX_CARD_CHARS.toLocaleString('en-US')}. A model card is metadata: keep data in separate files.`,
+      start: 0,
+      end: Math.min(text.length, Math.max(1, text.indexOf('\n') < 0 ? 1 : text.indexOf('\n'))),
+    };
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    return {
+      code: 'card/binary',
+      severity: 'error',
+      message: 'This file holds binary data (NUL characters), not YAML text.',
+      start: nul,
+      end: nul + 1,
+    };
+  }
+  return undefined;
+}
+
+/** A rule that throws on odd input must not take the others down with it. */
+function safely(rule: Rule, context: RuleContext): Finding[] {
+  try {
+    return rule(context);
+  } catch (error) {
+    return [
+      {
+        code: 'card/internal-error',
+        severity: 'information',
+        message: `A Cardwright check failed on this card (${error instanceof Error ? error.message : String(error)}); other checks still ran. Please report this.`,
+        ...firstKeySpan(context.card),
+      },
+    ];
+  }
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.code}|${finding.start}|${finding.end}|${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+}

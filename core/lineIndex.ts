@@ -1,0 +1,45 @@
+/** Offset <-> line/character conversion with LSP semantics (0-based; \n, \r\n and \r end lines; UTF-16 units). */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface LineIndex {
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+  lineCount: number;
+}
+
+export function createLineIndex(text: string): LineIndex {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (code === 10) {
+      starts.push(i + 1);
+    }
+  }
+  return {
+    lineCount: starts.length,
+    positionAt(offset) {
+      const clamped = Math.max(0, Math.min(offset, text.length));
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid] <= clamped) low = mid;
+        else high = mid - 1;
+      }
+      return { line: low, character: clamped - starts[low] };
+    },
+    offsetAt(position) {
+      if (position.line < 0) return 0;
+      if (position.line >= starts.length) return text.length;
+      const lineStart = starts[position.line];
+      const nextStart = position.line + 1 < starts.length ? starts[position.line + 1] : text.length;
+      return Math.max(lineStart, Math.min(lineStart + position.character, nextStart));
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/** Cardwright's language server: the LSP adapter over core/. Routes only; the work is in core. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createAnalyzer } from '../core/analyzer';
+import { sourceKindOf } from '../core/cardSource';
+import { CardwrightSettings, DEFAULT_SETTINGS, normalizeSettings } from '../protocol/settings';
+import { toDiagnostic } from './diagnostics';
+import { packageVersion } from './packageRoot';
+import { loadSchemas } from './schemaFiles';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const analyzer = createAnalyzer({ schemas: loadSchemas() });
+const pending = new Map<string, NodeJS.Timeout>();
+let settings: CardwrightSettings = DEFAULT_SETTINGS;
+let canPullConfiguration = false;
+
+connection.onInitialize((params) => {
+  canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+  return {
+    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
+    serverInfo: { name: 'cardwright', version: packageVersion() },
+  };
+});
+
+connection.onInitialized(() => void refreshSettings());
+connection.onDidChangeConfiguration(() => void refreshSettings());
+documents.onDidOpen(({ document }) => schedule(document, 0));
+documents.onDidChangeContent(({ document }) => schedule(document, settings.validation.debounceMs));
+documents.onDidClose(({ document }) => {
+  clearTimeout(pending.get(document.uri));
+  pending.delete(document.uri);
+  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+async function refreshSettings(): Promise<void> {
+  if (canPullConfiguration) {
+    try {
+      const [raw] = await connection.workspace.getConfiguration([{ section: 'cardwright' }]);
+      settings = normalizeSettings(raw);
+    } catch {
+      settings = DEFAULT_SETTINGS;
+    }
+  }
+  for (const document of documents.all()) schedule(document, 0);
+}
+
+function schedule(document: TextDocument, delay: number): void {
+  clearTimeout(pending.get(document.uri));
+  pending.set(
+    document.uri,
+    setTimeout(() => {
+      pending.delete(document.uri);
+      validate(document);
+    }, delay),
+  );
+}
+
+function validate(document: TextDocument): void {
+  const fileName = fileNameOf(document.uri);
+  if (!sourceKindOf(fileName)) return;
+  if (!settings.validation.enable) {
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
+    return;
+  }
+  try {
+    const folder = document.uri.startsWith('file:') ? path.dirname(fileURLToPath(document.uri)) : undefined;
+    const analysis = analyzer.analyze({
+      text: document.getText(),
+      fileName,
+      fileExists: folder ? (relative) => fs.existsSync(path.resolve(folder, relative)) : undefined,
+    });
+    const diagnostics = analysis.findings.map((finding) => toDiagnostic(document, finding));
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  } catch (error) {
+    connection.console.error(`Cardwright could not validate ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
+  }
+}
+
+function fileNameOf(uri: string): string {
+  const withoutQuery = uri.replace(/[?#].*$/, '');
+  return decodeURIComponent(withoutQuery.slice(withoutQuery.lastIndexOf('/') + 1));
+}
+
+process.on('uncaughtException', (error) => connection.console.error(`Cardwright server error: ${error.stack ?? error.message}`));
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,65 @@
+// The example card in the workbench, as a user sees it: squiggles, Problems entries, hovers and
+// the command palette. A screenshot of every test lands in the artifacts folder.
+'use strict';
+
+const assert = require('node:assert/strict');
+const session = require('./session');
+const { SQUIGGLE, slug } = session;
+const { waitFor } = require('../waitFor');
+
+
+describe('the example card in the workbench', function () {
+  this.timeout(180_000);
+  let current;
+
+  afterEach(async function () {
+    await session.closeWindow(current, slug(this.currentTest.fullTitle()));
+    current = undefined;
+  });
+
+  it('shows squiggles and Cardwright entries in the Problems panel', async () => {
+    current = await session.openWindow('problems', { openFile: 'model-card.yaml' });
+    const { page } = current.window;
+    await page.locator(SQUIGGLE).first().waitFor({ timeout: 60_000 });
+
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    const texts = await waitFor(async () => {
+      const all = await rows.allInnerTexts();
+      return all.some((t) => t.includes('Cardwright')) && all;
+    }, { timeoutMs: 30_000, what: 'a Cardwright row in the Problems panel' });
+    assert.ok(texts.filter((t) => t.includes('Cardwright')).length >= 1);
+  });
+
+  it('shows the finding in a hover over a squiggle', async () => {
+    current = await session.openWindow('hover', { openFile: 'model-card.yaml' });
+    const { page } = current.window;
+    const squiggle = page.locator(SQUIGGLE).first();
+    await squiggle.waitFor({ timeout: 60_000 });
+    const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'Cardwright' });
+    // The hover opens where the mouse rests; move onto the squiggle until it shows.
+    await waitFor(async () => {
+      const box = await squiggle.boundingBox();
+      if (!box) return false;
+      await page.mouse.move(box.x + 2, box.y + box.height / 2);
+      await page.mouse.move(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2);
+      return hover.first().waitFor({ timeout: 2000 }).then(() => true, () => false);
+    }, { timeoutMs: 30_000, intervalMs: 250, what: 'a hover naming Cardwright over the first squiggle' });
+    assert.match(await hover.first().innerText(), /Cardwright/);
+  });
+
+  it('lists the Cardwright commands in the command palette', async () => {
+    current = await session.openWindow('palette', { openFile: 'model-card.yaml' });
+    const { page } = current.window;
+    await page.locator(SQUIGGLE).first().waitFor({ timeout: 60_000 });
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill('>Cardwright:');
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await waitFor(async () => (await rows.allInnerTexts()).some((t) => t.includes('Cardwright')),
+      { timeoutMs: 15_000, what: 'Cardwright commands in the palette' });
+  });
+});

@@ -1,0 +1,116 @@
+// Shared state of one e2e run for the UI suites: the code-server instances (one with workspace
+// trust off, one with it on, started on first use), fresh workspace copies, and workbench windows
+// whose screenshot and console land in the artifacts folder after each test.
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { startCodeServer, isolatedEnv } = require('../codeServer');
+const { openWorkbench } = require('../browser');
+
+/** An error or warning squiggle in any editor. */
+const SQUIGGLE = '.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning';
+
+/** A file-name-safe form of a test title. */
+function slug(title) {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+}
+
+const state = {
+  options: null,
+  servers: new Map(),
+  windows: [],
+  workspaces: 0,
+  screenshots: [],
+};
+
+/**
+ * Called once by the runner before any suite runs.
+ * @param {{entry: string, runDir: string, artifactsDir: string, examplesDir: string, vsixes: string[], log: (s: string) => void}} options
+ */
+function configure(options) {
+  state.options = options;
+}
+
+function options() {
+  if (!state.options) throw new Error('the e2e session is not configured (run the suites through test/e2e/run.js)');
+  return state.options;
+}
+
+/** The code-server instance for this trust mode, started on first use. */
+async function server({ trust = false } = {}) {
+  const key = trust ? 'trust-on' : 'trust-off';
+  if (!state.servers.has(key)) {
+    const o = options();
+    const started = startCodeServer({
+      entry: o.entry,
+      runDir: path.join(o.runDir, `server-${key}`),
+      workspace: copyWorkspace(`${key}-default`),
+      vsixes: o.vsixes,
+      trust,
+      log: o.log,
+    });
+    state.servers.set(key, started);
+    started.catch(() => state.servers.delete(key));
+  }
+  return state.servers.get(key);
+}
+
+/** A fresh copy of the example project, so that no test sees another test's edits. */
+function copyWorkspace(name) {
+  const o = options();
+  state.workspaces += 1;
+  const dir = path.join(o.runDir, 'workspaces', `${String(state.workspaces).padStart(2, '0')}-${name}`);
+  fs.cpSync(o.examplesDir, dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Opens a workbench window on a fresh workspace copy.
+ * @param {string} name  used for the workspace, profile and artifact names
+ * @param {{trust?: boolean, openFile?: string, payload?: [string, string][], expose?: Record<string, Function>}} [o]
+ */
+async function openWindow(name, { trust = false, openFile, payload = [], expose } = {}) {
+  const o = options();
+  const srv = await server({ trust });
+  const workspace = copyWorkspace(name);
+  const entries = [...payload];
+  if (openFile) {
+    if (!fs.existsSync(path.join(workspace, openFile))) throw new Error(`the example project has no ${openFile}`);
+    entries.push(['openFile', srv.remoteUri(path.join(workspace, openFile))], ['skipWelcome', 'true']);
+  }
+  const window = await openWorkbench({
+    url: srv.workbenchUrl(workspace, entries),
+    profileDir: path.join(o.runDir, 'chromium', name),
+    env: isolatedEnv(path.join(o.runDir, 'chromium-env')),
+    expose,
+  });
+  const entry = { name, window, workspace, server: srv };
+  state.windows.push(entry);
+  return entry;
+}
+
+/** Screenshot and console of a window into the artifacts folder, then closes it. */
+async function closeWindow(entry, label = entry.name) {
+  if (!entry) return;
+  const shot = await entry.window.saveArtifacts(path.join(options().artifactsDir, 'screenshots'), label);
+  state.screenshots.push(shot);
+  await entry.window.close().catch(() => undefined);
+  state.windows = state.windows.filter((w) => w !== entry);
+}
+
+/** Stops every server and closes every window; returns the servers' user-data folders. */
+async function shutdown() {
+  for (const w of [...state.windows]) await closeWindow(w);
+  const userDataDirs = [];
+  for (const [key, pending] of state.servers) {
+    const srv = await pending.catch(() => null);
+    if (!srv) continue;
+    await srv.stop();
+    userDataDirs.push({ key, userDataDir: srv.userDataDir, serverLog: srv.serverLog });
+  }
+  state.servers.clear();
+  return userDataDirs;
+}
+
+module.exports = { SQUIGGLE, slug, configure, server, copyWorkspace, openWindow, closeWindow, shutdown, state };

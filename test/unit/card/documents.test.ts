@@ -1,0 +1,157 @@
+/** What kind of text the analyzer is given: front matter, line endings, odd YAML, hostile input, Hub fixtures. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { check } from '../../support/check';
+import { testAnalyzer } from '../../support/analyzer';
+
+const FIXTURES = path.join(__dirname, '..', '..', '..', '..', '..', 'shared', 'reference', 'hf-card-fixtures');
+
+function analyzeFile(file: string, text = fs.readFileSync(file, 'utf8')) {
+  return testAnalyzer().analyze({ text, fileName: file });
+}
+
+describe('card documents', () => {
+  it('README front matter findings are mapped into the Markdown file', () => {
+    check(
+      `
+      ---
+      license: apache 2.0
+      #        ^^^^^^^^^^ error[license/unknown-id]
+      language: en
+      ---
+
+      # My model
+      licence: this is body text, not metadata
+    `,
+      { fileName: 'README.md' },
+    );
+  });
+
+  it('a README without front matter, or with an unterminated block, is left alone', () => {
+    check('# Title\n\nlicense: nonsense\n', { fileName: 'README.md' });
+    check('---\nlicense: nonsense\n\n# never closed\n', { fileName: 'README.md' });
+  });
+
+  it('a dataset card front matter is judged as a dataset card, not a model card', () => {
+    check(
+      `
+      ---
+      license: cc-by-4.0
+      task_categories: [text-classification]
+      size_categories: [1K<n<10K]
+      pretty_name: Support tickets
+      ---
+    `,
+      { fileName: 'README.md' },
+    );
+    const analysis = testAnalyzer().analyze({ text: '---\npretty_name: X\ntask_categories: [text-classification]\n---\n', fileName: 'README.md' });
+    assert.equal(analysis.kind, 'dataset-card');
+  });
+
+  it('CRLF line endings keep exact offsets', () => {
+    check(
+      `
+      license: mit
+      language: en-US
+      #         ^^^^^ error[hub/language-code]
+      licence: mit
+      #^^^^^^ warning[hub/unknown-key]
+    `,
+      { crlf: true },
+    );
+  });
+
+  it('an empty file and a comment-only file have no findings', () => {
+    check('');
+    check('# nothing yet\n');
+  });
+
+  it('a card that is a list or a scalar is one clear finding', () => {
+    check(`
+      - license: mit
+      #^^^^^^^^^^^^^ error[card/not-a-mapping] not a list
+    `);
+    check(`
+      just a sentence
+      #^^^^^^^^^^^^^^ error[card/not-a-mapping]
+    `);
+  });
+
+  it('duplicate keys are flagged on the repeated key', () => {
+    check(`
+      license: mit
+      license: apache-2.0
+      #^^^^^^ error[yaml/duplicate-key]
+    `);
+  });
+
+  it('tabs used for indentation are a syntax error at the tab', () => {
+    const findings = testAnalyzer().analyze({ text: 'privacy:\n\tpersonal_data: true\n', fileName: 'model-card.yaml' }).findings;
+    assert.ok(findings.length > 0 && findings.every((f) => f.code.startsWith('yaml/')), JSON.stringify(findings));
+    assert.equal(findings[0].start, 9);
+  });
+
+  it('anchors and aliases are resolved before validation', () => {
+    check(`
+      datasets: &data [org/a]
+      upstream:
+        datasets:
+          - id: org/a
+            license: mit
+      tags: *data
+    `);
+    check(`
+      license: &l mit-ish
+      #           ^^^^^^^ error[license/unknown-id]
+    `);
+  });
+
+  it('an alias bomb is refused with one finding instead of expanding', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+    }
+    const findings = testAnalyzer().analyze({ text: levels.join('\n'), fileName: 'model-card.yaml' }).findings;
+    assert.deepEqual(findings.map((f) => f.code), ['yaml/alias-limit']);
+  });
+
+  it('deep nesting, binary and huge files are one clear finding each', () => {
+    const analyze = (text: string) => testAnalyzer().analyze({ text, fileName: 'model-card.yaml' }).findings.map((f) => f.code);
+    assert.deepEqual(analyze('['.repeat(100_000)), ['yaml/too-deep']);
+    assert.deepEqual(analyze(`a:\n${Array.from({ length: 500 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')}`), ['yaml/too-deep']);
+    assert.deepEqual(analyze('license: mit\n\u0000\u0001\u0002'), ['card/binary']);
+    assert.deepEqual(analyze(`license: mit\n${'# padding\n'.repeat(1_100_000)}`), ['card/too-large']);
+  });
+
+  it('many syntax errors are capped', () => {
+    const findings = testAnalyzer().analyze({ text: Array(200).fill('a: [\n- ]: }').join('\n'), fileName: 'model-card.yaml' }).findings;
+    assert.ok(findings.length <= 30, `got ${findings.length}`);
+  });
+
+  describe("the Hub's own test cards give the Hub's verdicts", () => {
+    for (const name of ['sample_simple.md', 'sample_simple_model_index.md', 'sample_no_metadata.md', 'sample_windows_line_breaks.md', 'sample_datasetcard_simple.md']) {
+      it(`${name} is valid`, () => {
+        const errors = analyzeFile(path.join(FIXTURES, name)).findings.filter((f) => f.severity === 'error');
+        assert.deepEqual(errors, []);
+      });
+    }
+    it('sample_invalid_card_data.md (a list) is rejected', () => {
+      const file = path.join(FIXTURES, 'sample_invalid_card_data.md');
+      const text = fs.readFileSync(file, 'utf8');
+      const [finding] = analyzeFile(file, text).findings;
+      assert.equal(finding.code, 'card/not-a-mapping');
+      assert.equal(text.slice(finding.start, finding.end), '[]');
+    });
+    it('sample_invalid_model_index.md (no dataset) is rejected on the result', () => {
+      const findings = analyzeFile(path.join(FIXTURES, 'sample_invalid_model_index.md')).findings;
+      assert.deepEqual(findings.map((f) => [f.code, f.data?.key]), [['schema/missing-key', 'dataset']]);
+    });
+    it('the unrendered templates are reported as placeholders, not crashes', () => {
+      const findings = analyzeFile(path.join(FIXTURES, 'sample_template.md')).findings;
+      assert.deepEqual(findings.map((f) => f.code), ['yaml/complex-key']);
+    });
+  });
+});

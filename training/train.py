@@ -1,0 +1,150 @@
+"""Entry point: `npm run train-model`.
+
+  OPENBLAS_NUM_THREADS=2 /usr/bin/python3 training/train.py --out models/cardwright-pii-mini
+
+Generates the synthetic corpus, trains the BERT token classifier (seeded, one intra-op
+thread), exports ONNX (fp32 into training/work/), quantizes it to int8 into the model
+folder, writes config/tokenizer files and evaluates on test/fixtures/pii-eval/eval.jsonl.
+"""
+import argparse
+import json
+import math
+import os
+import random
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import torch  # noqa: E402
+
+import corpus  # noqa: E402
+import recordRender  # noqa: E402
+import trainTemplates  # noqa: E402
+from model import BertForTokenClassification  # noqa: E402
+from wordpiece import WordPieceTokenizer  # noqa: E402
+
+CONFIG = dict(vocab_size=30522, hidden=128, layers=3, heads=4, ffn=512, max_pos=512, dropout=0.1)
+
+
+def batches(data, max_tokens, rng):
+    """Length-bucketed batches of about max_tokens padded tokens, in shuffled order."""
+    order = sorted(range(len(data)), key=lambda i: (len(data[i][0]), i))
+    out, cur, cur_len = [], [], 0
+    for i in order:
+        L = len(data[i][0])
+        if cur and max(cur_len, L) * (len(cur) + 1) > max_tokens:
+            out.append(cur)
+            cur, cur_len = [], 0
+        cur.append(i)
+        cur_len = max(cur_len, L)
+    if cur:
+        out.append(cur)
+    rng.shuffle(out)
+    return out
+
+
+def collate(data, idx):
+    L = max(len(data[i][0]) for i in idx)
+    ids = torch.zeros(len(idx), L, dtype=torch.long)
+    mask = torch.zeros(len(idx), L, dtype=torch.long)
+    labels = torch.full((len(idx), L), -100, dtype=torch.long)
+    for r, i in enumerate(idx):
+        x, y = data[i]
+        ids[r, :len(x)] = torch.tensor(x)
+        mask[r, :len(x)] = 1
+        labels[r, :len(y)] = torch.tensor(y)
+    return ids, mask, labels
+
+
+def train(args, log):
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    tok = WordPieceTokenizer()
+    pool, _ = corpus.name_pools()
+    t0 = time.time()
+    data = corpus.generate(args.seed, args.docs, trainTemplates.FAMILIES, pool, recordRender.TRAIN_STYLES,
+                           tok, args.max_len)
+    ntok = sum(len(x) for x, _ in data)
+    log('generated %d documents, %d tokens in %.0fs' % (len(data), ntok, time.time() - t0))
+    model = BertForTokenClassification(CONFIG, len(corpus.LABELS))
+    no_decay = [p for n, p in model.named_parameters() if n.endswith('bias') or 'LayerNorm' in n]
+    decay = [p for n, p in model.named_parameters() if not (n.endswith('bias') or 'LayerNorm' in n)]
+    opt = torch.optim.AdamW([{'params': decay, 'weight_decay': 0.01}, {'params': no_decay, 'weight_decay': 0.0}],
+                            lr=args.lr, betas=(0.9, 0.98), eps=1e-6)
+    rng = random.Random(args.seed)
+    plan = [batches(data, args.batch_tokens, rng) for _ in range(args.epochs)]
+    total = sum(len(p) for p in plan)
+    warm = max(1, int(0.04 * total))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / warm) * max(0.02, 1 - s / total) if s >= warm else (s + 1) / warm)
+    step, t1, run_loss = 0, time.time(), 0.0
+    model.train()
+    for ep, plan_ep in enumerate(plan):
+        for idx in plan_ep:
+            ids, mask, labels = collate(data, idx)
+            logits = model(ids, mask, torch.zeros_like(ids))
+            loss = torch.nn.functional.cross_entropy(logits.view(-1, logits.shape[-1]), labels.view(-1), ignore_index=-100)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            step += 1
+            run_loss = 0.98 * run_loss + 0.02 * loss.item() if step > 1 else loss.item()
+            if step % 200 == 0 or step == total:
+                el = time.time() - t1
+                log('epoch %d step %d/%d loss %.4f lr %.2e %.0fs (eta %.0fs)' % (
+                    ep, step, total, run_loss, sched.get_last_lr()[0], el, el / step * (total - step)))
+    log('trained in %.0fs' % (time.time() - t1))
+    model.eval()
+    return model
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--out', default=os.path.join(HERE, '..', 'models', 'cardwright-pii-mini'))
+    ap.add_argument('--work', default=os.path.join(HERE, 'work'))
+    ap.add_argument('--seed', type=int, default=20240607)
+    ap.add_argument('--docs', type=int, default=300000)
+    ap.add_argument('--epochs', type=int, default=1)
+    ap.add_argument('--lr', type=float, default=1e-3)
+    ap.add_argument('--batch-tokens', type=int, default=4096)
+    ap.add_argument('--max-len', type=int, default=128)
+    ap.add_argument('--threads', type=int, default=1)
+    ap.add_argument('--eval', default=os.path.join(HERE, '..', 'test', 'fixtures', 'pii-eval', 'eval.jsonl'))
+    args = ap.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    logf = open(os.path.join(args.work, 'train.log'), 'a')
+
+    def log(msg):
+        line = time.strftime('%H:%M:%S ') + msg
+        print(line, flush=True)
+        logf.write(line + '\n')
+        logf.flush()
+
+    log('args: %s' % vars(args))
+    t0 = time.time()
+    model = train(args, log)
+    torch.save(model.state_dict(), os.path.join(args.work, 'model.pt'))
+    import exportOnnx
+    import modelFolder
+    import quantizeInt8
+    fp32 = os.path.join(args.work, 'model.onnx')
+    exportOnnx.export(model, fp32)
+    q8 = os.path.join(args.out, 'onnx', 'model_quantized.onnx')
+    modelFolder.write_folder(args.out, WordPieceTokenizer().vocab, CONFIG, corpus.LABELS)
+    quantizeInt8.quantize(fp32, q8)
+    log('exported %s (%.1f MB) and %s (%.1f MB)' % (fp32, os.path.getsize(fp32) / 1e6, q8, os.path.getsize(q8) / 1e6))
+    if os.path.exists(args.eval):
+        import evaluate
+        report = evaluate.evaluate_torch(model, args.eval)
+        with open(os.path.join(args.work, 'eval_torch.json'), 'w') as f:
+            json.dump(report, f, indent=2)
+        log('eval (torch fp32): ' + evaluate.format_report(report))
+    log('total %.0fs' % (time.time() - t0))
+
+
+if __name__ == '__main__':
+    main()
