@@ -132,7 +132,21 @@ def render(template, rng, ctx):
         pos += len(val)
         i = m.end()
     out.append(template[i:])
-    return ''.join(out), spans
+    text = ''.join(out)
+    return text, merge_adjacent(text, spans)
+
+
+def merge_adjacent(text, spans):
+    """'{first} {last}' is one person: join PERSON spans separated only by spaces."""
+    spans = sorted(spans)
+    merged = []
+    for s, e, t in spans:
+        if merged and t == 'PERSON' and merged[-1][2] == 'PERSON' and merged[-1][1] < s \
+                and text[merged[-1][1]:s].strip(' ') == '':
+            merged[-1] = (merged[-1][0], e, t)
+        else:
+            merged.append((s, e, t))
+    return merged
 
 
 def check_templates(templates):

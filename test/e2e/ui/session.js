@@ -44,7 +44,7 @@ async function server({ trust = false } = {}) {
     const o = options();
     const started = startCodeServer({
       entry: o.entry,
-      runDir: path.join(o.runDir, `server-${key}`),
+      runDir: path.join(o.runDir, `srv-${key}`),
       workspace: copyWorkspace(`${key}-default`),
       vsixes: o.vsixes,
       trust,
@@ -60,7 +60,7 @@ async function server({ trust = false } = {}) {
 function copyWorkspace(name) {
   const o = options();
   state.workspaces += 1;
-  const dir = path.join(o.runDir, 'workspaces', `${String(state.workspaces).padStart(2, '0')}-${name}`);
+  const dir = path.join(o.runDir, 'ws', `${String(state.workspaces).padStart(2, '0')}-${name}`);
   fs.cpSync(o.examplesDir, dir, { recursive: true });
   return dir;
 }
@@ -82,7 +82,7 @@ async function openWindow(name, { trust = false, openFile, payload = [], expose 
   const window = await openWorkbench({
     url: srv.workbenchUrl(workspace, entries),
     profileDir: path.join(o.runDir, 'chromium', name),
-    env: isolatedEnv(path.join(o.runDir, 'chromium-env')),
+    env: isolatedEnv(path.join(o.runDir, 'chr')),
     expose,
   });
   const entry = { name, window, workspace, server: srv };

@@ -1,0 +1,258 @@
+/**
+ * JSON and JSON Lines reader: a streaming, tolerant tokenizer (never builds the document). Each
+ * string and number value becomes part of a unit as `key: value` lines, the value decoded
+ * (`\n`, `\"`, `\u00e9`, surrogate pairs) and mapped back to its exact file offsets, each escape
+ * to the characters that spell it. A unit is one record: an element of the top-level array, one
+ * line of JSON Lines, or, deeper down, enough small objects to fill a few kilobytes.
+ */
+import { LineTracker } from './lineTracker';
+import { TextUnit } from './textUnit';
+import { MAX_UNIT_CHARS, UnitReader } from './unitReader';
+
+export interface JsonOptions {
+  /** JSON Lines: a newline outside a string ends a record, even a malformed one. */
+  lineDelimited?: boolean;
+  maxUnitChars?: number;
+  /** Flush a unit at the end of any object once it holds this many characters. */
+  softUnitChars?: number;
+}
+
+interface Frame {
+  kind: 'object' | 'array';
+  expectKey: boolean;
+  key: string | undefined;
+}
+
+const enum Mode {
+  Between,
+  InString,
+  Escape,
+  Unicode,
+  Literal,
+}
+
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const MAX_DEPTH = 512;
+
+export function createJsonReader(options: JsonOptions = {}): UnitReader {
+  const maxUnitChars = options.maxUnitChars ?? MAX_UNIT_CHARS;
+  const softUnitChars = options.softUnitChars ?? 2048;
+  const lineDelimited = options.lineDelimited ?? false;
+  const lines = new LineTracker();
+  const warnings: string[] = [];
+  const stack: Frame[] = [];
+  let unit = lines.newUnit();
+  let out: TextUnit[] = [];
+  let offset = 0;
+  let record = 0;
+  let mode = Mode.Between;
+  // Current string
+  let stringIsKey = false;
+  let keyText = '';
+  let escapeStart = 0;
+  let unicodeDigits = '';
+  let lastValueEnd = 0;
+  // Current literal
+  let literal = '';
+  let literalStart = 0;
+
+  const warn = (message: string) => {
+    if (warnings.length < 20) warnings.push(`line ${lines.line + 1}: ${message}`);
+  };
+  const flush = (fileEnd: number) => {
+    if (!unit.isEmpty) {
+      unit.record ??= record;
+      out.push(unit.finish(fileEnd));
+    }
+    unit = lines.newUnit();
+  };
+  const currentKey = (): string | undefined => {
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i].key !== undefined) return stack[i].key;
+    return undefined;
+  };
+  /** Separator and `key: ` before a value. */
+  const beginValue = (valueStart: number) => {
+    if (unit.record === undefined) unit.record = record;
+    if (!unit.isEmpty) unit.appendSynthetic('\n', lastValueEnd);
+    const top = stack[stack.length - 1];
+    const key = top?.kind === 'object' ? top.key : undefined;
+    if (key !== undefined && top.kind === 'object') {
+      unit.appendSynthetic(`${key}: `, valueStart);
+    }
+    unit.beginField(currentKey());
+  };
+  const endValue = (fileEnd: number) => {
+    unit.endField();
+    lastValueEnd = fileEnd;
+    if (unit.textLength >= maxUnitChars) flush(fileEnd);
+  };
+  const appendValueText = (text: string, fileOffset: number) => {
+    unit.appendVerbatim(text, fileOffset);
+    if (unit.textLength >= maxUnitChars) {
+      // A huge string: split it, keeping the field name for the rest.
+      flush(fileOffset + text.length);
+      unit.record = record;
+      unit.beginField(currentKey());
+    }
+  };
+  const closeContainer = (fileEnd: number) => {
+    stack.pop();
+    const top = stack[stack.length - 1];
+    if (top?.kind === 'object') {
+      top.key = undefined;
+    }
+    if (stack.length <= 1 || unit.textLength >= softUnitChars) flush(fileEnd);
+    if (stack.length === 0) record++;
+    else if (stack.length === 1 && stack[0].kind === 'array') record++;
+  };
+  const endLiteral = () => {
+    if (/^-?\d/.test(literal)) {
+      beginValue(literalStart);
+      unit.appendVerbatim(literal, literalStart);
+      endValue(literalStart + literal.length);
+    } else if (!/^(true|false|null)$/.test(literal)) {
+      warn(`unexpected \`${literal.slice(0, 20)}\``);
+    }
+    literal = '';
+    const top = stack[stack.length - 1];
+    if (top?.kind === 'object') top.key = undefined;
+  };
+
+  const push = (chunk: string): TextUnit[] => {
+    out = [];
+    const base = offset;
+    let runStart = mode === Mode.InString ? 0 : -1;
+    const flushRun = (endIndex: number) => {
+      if (runStart >= 0 && endIndex > runStart) {
+        const text = chunk.slice(runStart, endIndex);
+        if (stringIsKey) keyText += text;
+        else appendValueText(text, base + runStart);
+      }
+      runStart = -1;
+    };
+    for (let i = 0; i < chunk.length; i++) {
+      const code = chunk.charCodeAt(i);
+      const here = base + i;
+      lines.step(code, here, unit);
+      switch (mode) {
+        case Mode.InString:
+          if (code === 34) {
+            flushRun(i);
+            mode = Mode.Between;
+            if (stringIsKey) {
+              const top = stack[stack.length - 1];
+              if (top) top.key = keyText;
+            } else {
+              endValue(here);
+              const top = stack[stack.length - 1];
+              if (top?.kind === 'object') top.key = undefined;
+            }
+          } else if (code === 92) {
+            flushRun(i);
+            escapeStart = here;
+            mode = Mode.Escape;
+          } else if (runStart < 0) {
+            runStart = i;
+          }
+          continue;
+        case Mode.Escape: {
+          const ch = chunk[i];
+          if (ch === 'u') {
+            unicodeDigits = '';
+            mode = Mode.Unicode;
+            continue;
+          }
+          const decoded = ESCAPES[ch] ?? ch;
+          if (!(ch in ESCAPES)) warn(`invalid escape \\${ch}`);
+          if (stringIsKey) {
+            keyText += decoded;
+          } else unit.appendDecoded(decoded, escapeStart, here + 1);
+          mode = Mode.InString;
+          continue;
+        }
+        case Mode.Unicode:
+          unicodeDigits += chunk[i];
+          if (unicodeDigits.length === 4) {
+            const value = /^[0-9A-Fa-f]{4}$/.test(unicodeDigits) ? parseInt(unicodeDigits, 16) : 0xfffd;
+            const decoded = String.fromCharCode(value);
+            if (stringIsKey) {
+              keyText += decoded;
+              } else unit.appendDecoded(decoded, escapeStart, here + 1);
+            mode = Mode.InString;
+          }
+          continue;
+        case Mode.Literal:
+          if (code === 44 || code === 93 || code === 125 || code === 58 || code === 34 || code <= 32) {
+            endLiteral();
+            mode = Mode.Between;
+            break; // handle the delimiter below
+          }
+          literal += chunk[i];
+          continue;
+        case Mode.Between:
+          break;
+      }
+      // Between tokens.
+      if (code === 34) {
+        const top = stack[stack.length - 1];
+        stringIsKey = top?.kind === 'object' && top.expectKey;
+        mode = Mode.InString;
+        if (stringIsKey) {
+          keyText = '';
+        } else {
+          beginValue(here + 1);
+        }
+      } else if (code === 123 || code === 91) {
+        if (stack.length >= MAX_DEPTH) {
+          warn('nesting too deep');
+          continue;
+        }
+        const parent = stack[stack.length - 1];
+        stack.push({ kind: code === 123 ? 'object' : 'array', expectKey: code === 123, key: undefined });
+        if (parent?.kind === 'object') parent.expectKey = false;
+      } else if (code === 125 || code === 93) {
+        if (stack.length === 0) {
+          warn('unmatched closing bracket');
+          continue;
+        }
+        closeContainer(here + 1);
+      } else if (code === 58) {
+        const top = stack[stack.length - 1];
+        if (top?.kind === 'object') top.expectKey = false;
+      } else if (code === 44) {
+        const top = stack[stack.length - 1];
+        if (top?.kind === 'object') {
+          top.expectKey = true;
+          top.key = undefined;
+        }
+      } else if (code === 10 || code === 13) {
+        if (lineDelimited && stack.length > 0) {
+          warn('a JSON Lines record ends before its brackets close');
+          stack.length = 0;
+          flush(here);
+          record++;
+        }
+      } else if (code > 32) {
+        literal = chunk[i];
+        literalStart = here;
+        mode = Mode.Literal;
+      }
+    }
+    if (mode === Mode.InString) flushRun(chunk.length);
+    offset = base + chunk.length;
+    return out;
+  };
+
+  return {
+    warnings,
+    push,
+    end() {
+      out = [];
+      if (mode === Mode.Literal) endLiteral();
+      if (mode === Mode.InString || mode === Mode.Escape || mode === Mode.Unicode) warn('the file ends inside a string');
+      if (stack.length > 0 && !lineDelimited) warn('the file ends before its brackets close');
+      flush(offset);
+      return out;
+    },
+  };
+}

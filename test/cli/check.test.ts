@@ -1,0 +1,95 @@
+/** `cardwright check`: formats, exit codes, file discovery. */
+import * as assert from 'node:assert/strict';
+import { runCli, tempProject } from '../support/runCli';
+
+describe('cardwright check', function () {
+  this.timeout(30_000);
+  const project = tempProject({
+    'good/model-card.yaml': 'license: mit\nlanguage: en\n',
+    'bad/model-card.yaml': 'license: mit\nlanguage: es-ES\nlicence: x\n',
+    'warn/model-card.yml': 'license: mit\nmy_key: 1\n',
+    'hub/README.md': '---\r\nlicense: apache 2.0\r\n---\r\n# Model\r\n',
+    'plain/README.md': '# No metadata\n',
+    'node_modules/pkg/model-card.yaml': 'license: nonsense\n',
+    'notes.txt': 'license: nonsense\n',
+  });
+  after(() => project.remove());
+
+  it('exits 0 on a clean card', () => {
+    const run = runCli(['check', 'good'], project.dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /1 card checked: 0 errors, 0 warnings/);
+  });
+
+  it('exits 1 with compiler-style lines when a card has errors', () => {
+    const run = runCli(['check', 'bad/model-card.yaml'], project.dir);
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /^bad\/model-card\.yaml:2:11: error hub\/language-code: /m);
+    assert.match(run.stdout, /^bad\/model-card\.yaml:3:1: warning hub\/unknown-key: .*did you mean `license`/m);
+  });
+
+  it('exits 0 when there are only warnings', () => {
+    const run = runCli(['check', 'warn'], project.dir);
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /0 errors, 1 warning/);
+  });
+
+  it('walks folders for cards and front matter, skipping node_modules and other files', () => {
+    const run = runCli(['check', '--format', 'json', '.'], project.dir);
+    const report = JSON.parse(run.stdout);
+    assert.deepEqual(report.files.map((f: { file: string }) => f.file).sort(), ['bad/model-card.yaml', 'good/model-card.yaml', 'hub/README.md', 'warn/model-card.yml']);
+    assert.equal(run.code, 1);
+  });
+
+  it('--format json gives offsets and LSP positions of the file text', () => {
+    const run = runCli(['check', '--format=json', 'hub/README.md'], project.dir);
+    const report = JSON.parse(run.stdout);
+    const [finding] = report.files[0].findings;
+    assert.deepEqual(Object.keys(finding).sort(), ['character', 'code', 'end', 'endCharacter', 'endLine', 'line', 'message', 'severity', 'start'].sort());
+    assert.equal(finding.code, 'license/unknown-id');
+    assert.deepEqual([finding.start, finding.end, finding.line, finding.character, finding.endLine, finding.endCharacter], [14, 24, 1, 9, 1, 19]);
+  });
+
+  it('--format sarif gives SARIF 2.1.0 with rules and 1-based regions', () => {
+    const run = runCli(['check', '--format', 'sarif', 'bad'], project.dir);
+    const sarif = JSON.parse(run.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const [sarifRun] = sarif.runs;
+    assert.equal(sarifRun.tool.driver.name, 'Cardwright');
+    const result = sarifRun.results.find((r: { ruleId: string }) => r.ruleId === 'hub/language-code');
+    assert.equal(result.level, 'error');
+    assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'bad/model-card.yaml');
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 2, startColumn: 11, endLine: 2, endColumn: 16 });
+    assert.ok(sarifRun.tool.driver.rules.some((r: { id: string }) => r.id === 'hub/language-code'));
+    assert.equal(run.code, 1);
+  });
+
+  it('supports glob patterns', () => {
+    const run = runCli(['check', '--format', 'json', '**/model-card.y*ml'], project.dir);
+    const files = JSON.parse(run.stdout).files.map((f: { file: string }) => f.file).sort();
+    assert.deepEqual(files, ['bad/model-card.yaml', 'good/model-card.yaml', 'warn/model-card.yml']);
+  });
+
+  it('exits 2 on usage and I/O errors with a message on stderr', () => {
+    const missing = runCli(['check', 'nope/'], project.dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /nope\/: no such file or folder/);
+    const badFormat = runCli(['check', '--format', 'xml'], project.dir);
+    assert.equal(badFormat.code, 2);
+    assert.match(badFormat.stderr, /--format must be one of text, json, sarif/);
+    const unknown = runCli(['frobnicate'], project.dir);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown command 'frobnicate'/);
+  });
+
+  it('a binary file given explicitly is a finding, not a crash', () => {
+    const binary = tempProject({ 'model-card.yaml': Buffer.from([0, 1, 2, 255, 254, 0, 10]) });
+    try {
+      const run = runCli(['check', '--format', 'json', 'model-card.yaml'], binary.dir);
+      assert.equal(run.code, 1);
+      assert.equal(JSON.parse(run.stdout).files[0].findings[0].code, 'card/binary');
+    } finally {
+      binary.remove();
+    }
+  });
+});
