@@ -7,13 +7,16 @@ import type { ValidateFunction } from 'ajv';
 import { CardDocument, firstKeySpan, parseCard } from './cardDocument';
 import { CardSource, locateCard, SourceKind, sourceKindOf } from './cardSource';
 import { Finding } from './finding';
+import { normalizeLicense } from './licenses';
 import { checkSchema } from './schemaCheck';
 import { createSchemaNavigator, JsonSchema, SchemaNavigator } from './schemaNavigator';
 import { aiActRisk } from './rules/aiActRisk';
+import { licenseCompatibility } from './rules/licenseCompatibility';
 import { licenseOther } from './rules/licenseOther';
 import { personalData } from './rules/personalData';
 import { isRecord, Rule, RuleContext } from './rules/rule';
 import { samplePaths } from './rules/samplePaths';
+import { PiiScanSummary, scanResults } from './rules/scanResults';
 import { specialCategories } from './rules/specialCategories';
 import { unknownTopLevelKeys } from './rules/unknownTopLevelKeys';
 import { upstreamConsistency } from './rules/upstreamConsistency';
@@ -24,7 +27,7 @@ export const DATASET_CARD_SCHEMA_ID = 'https://cardwright.dev/schemas/dataset-ca
 /** Larger cards are not parsed: a card is a page of metadata, and the editor must stay responsive. */
 export const MAX_CARD_CHARS = 2_000_000;
 
-const MODEL_RULES: Rule[] = [licenseOther, personalData, specialCategories, aiActRisk, upstreamConsistency, samplePaths];
+const MODEL_RULES: Rule[] = [licenseOther, licenseCompatibility, personalData, specialCategories, aiActRisk, upstreamConsistency, samplePaths];
 
 /** Keys that only dataset cards use; a front matter with these and no model keys is a dataset card. */
 const DATASET_KEYS = ['task_categories', 'size_categories', 'pretty_name', 'dataset_info', 'configs', 'annotations_creators', 'language_creators', 'multilinguality', 'source_datasets', 'task_ids', 'paperswithcode_id'];
@@ -38,6 +41,8 @@ export interface AnalysisInput {
   fileName: string;
   /** Whether a path relative to the card's folder exists; omit when unknown. */
   fileExists?: (relativePath: string) => boolean | undefined;
+  /** The last PII scan of this card's samples, if any. */
+  piiScan?: PiiScanSummary;
 }
 
 export interface Analysis {
@@ -103,16 +108,30 @@ export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
     }
     if (value === undefined) return { kind, source, card, findings: sortFindings(findings) };
     const validate = validatorFor(kind);
-    if (validate) findings.push(...checkSchema(card, validate));
+    if (validate) findings.push(...checkSchema(card, validate).map(withLicenseSuggestion));
     if (kind === 'model-card') {
       const context: RuleContext = { card, value, fileExists: input.fileExists };
       for (const rule of MODEL_RULES) findings.push(...safely(rule, context));
       findings.push(...safely((c) => unknownTopLevelKeys(c, schemaFor(kind)), context));
+      findings.push(...safely((c) => scanResults(c, input.piiScan), context));
     }
     return { kind, source, card, findings: sortFindings(dedupe(findings)) };
   }
 
   return { analyze, schemaFor };
+}
+
+/** An unknown license id gets the tolerant recognizer's answer (`Apache 2.0` -> `apache-2.0`) as its suggestion. */
+function withLicenseSuggestion(finding: Finding): Finding {
+  if (finding.code !== 'license/unknown-id' || typeof finding.data?.value !== 'string') return finding;
+  const normalized = normalizeLicense(finding.data.value);
+  if (!normalized || normalized.confidence === 'exact') return finding;
+  const note = normalized.note ? ` ${normalized.note}` : '';
+  return {
+    ...finding,
+    message: `\`${finding.data.value}\` is not a Hub license id; ${normalized.confidence === 'high' ? 'use' : 'did you mean'} \`${normalized.id}\`${normalized.confidence === 'high' ? '.' : '?'}${note}`,
+    data: { ...finding.data, suggestion: normalized.id, confidence: normalized.confidence },
+  };
 }
 
 function cardKindOf(value: unknown, sourceKind: SourceKind): CardKind {

@@ -6,23 +6,78 @@ export interface CardwrightSettings {
     /** Milliseconds to wait after the last keystroke before validating. */
     debounceMs: number;
   };
+  pii: {
+    /** Empty: the shipped model. Else a local model folder, or a Hub id (only when online). */
+    model: string;
+    /** Label mapping from the chosen model's labels to Cardwright's entity types. */
+    labelMap: Record<string, string>;
+    /** Findings below this score are not reported. */
+    threshold: number;
+    /** Entity types to report; empty means all. */
+    entities: string[];
+    /** Files larger than this are skipped. */
+    maxFileSizeMb: number;
+    /** Globs of sample files scanned when a folder is scanned. */
+    sampleGlobs: string[];
+    /** Files scanned at once. */
+    parallelism: number;
+    /** Rescan a sample file when it is saved. */
+    rescanOnSave: boolean;
+  };
 }
 
 export const DEFAULT_SETTINGS: CardwrightSettings = {
   validation: { enable: true, debounceMs: 150 },
+  pii: {
+    model: '',
+    labelMap: {},
+    threshold: 0.5,
+    entities: [],
+    maxFileSizeMb: 1024,
+    sampleGlobs: ['**/*.{csv,tsv,jsonl,ndjson,json,txt,parquet}'],
+    parallelism: 2,
+    rescanOnSave: true,
+  },
 };
+
+type Raw = Record<string, unknown>;
 
 /** Fills missing or malformed values from the defaults; settings come from users and may be anything. */
 export function normalizeSettings(raw: unknown): CardwrightSettings {
-  const input = (raw && typeof raw === 'object' ? raw : {}) as Record<string, any>;
-  const validation = input.validation && typeof input.validation === 'object' ? input.validation : {};
+  const input = asRecord(raw);
+  const validation = asRecord(input.validation);
+  const pii = asRecord(input.pii);
+  const d = DEFAULT_SETTINGS;
   return {
     validation: {
-      enable: typeof validation.enable === 'boolean' ? validation.enable : DEFAULT_SETTINGS.validation.enable,
-      debounceMs:
-        typeof validation.debounceMs === 'number' && validation.debounceMs >= 0 && validation.debounceMs <= 5000
-          ? validation.debounceMs
-          : DEFAULT_SETTINGS.validation.debounceMs,
+      enable: bool(validation.enable, d.validation.enable),
+      debounceMs: num(validation.debounceMs, d.validation.debounceMs, 0, 5000),
+    },
+    pii: {
+      model: typeof pii.model === 'string' ? pii.model.trim() : d.pii.model,
+      labelMap: Object.fromEntries(Object.entries(asRecord(pii.labelMap)).filter((e): e is [string, string] => typeof e[1] === 'string')),
+      threshold: num(pii.threshold, d.pii.threshold, 0, 1),
+      entities: strings(pii.entities, d.pii.entities),
+      maxFileSizeMb: num(pii.maxFileSizeMb, d.pii.maxFileSizeMb, 1, 1_000_000),
+      sampleGlobs: strings(pii.sampleGlobs, d.pii.sampleGlobs),
+      parallelism: Math.round(num(pii.parallelism, d.pii.parallelism, 1, 16)),
+      rescanOnSave: bool(pii.rescanOnSave, d.pii.rescanOnSave),
     },
   };
+}
+
+function asRecord(value: unknown): Raw {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Raw) : {};
+}
+
+function bool(value: unknown, fallback: boolean): boolean {
+  return typeof value === 'boolean' ? value : fallback;
+}
+
+function num(value: unknown, fallback: number, min: number, max: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? value : fallback;
+}
+
+function strings(value: unknown, fallback: string[]): string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : fallback;
 }

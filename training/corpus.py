@@ -29,7 +29,18 @@ def _noise(rng, text, spans):
     return text, spans
 
 
-def make_document(rng, families, pool, record_styles, p_record=0.2, p_multi=0.2):
+def make_document(rng, families, pool, record_styles, p_record=0.2, p_multi=0.2, wrappers=None, grammar=None):
+    if grammar and rng.random() < 0.22:
+        families = {'grammar': [grammar(rng) for _ in range(4)]}
+    text, spans = _make_document(rng, families, pool, record_styles, p_record, p_multi)
+    if wrappers and rng.random() < 0.25:
+        pre, post = rng.choice(wrappers[0]), rng.choice(wrappers[1])
+        text = pre + text + post
+        spans = [(s + len(pre), e + len(pre), t) for s, e, t in spans]
+    return text, spans
+
+
+def _make_document(rng, families, pool, record_styles, p_record, p_multi):
     ctx = R.Context(rng, pool)
     r = rng.random()
     if r < p_record:

@@ -72,7 +72,7 @@ class Person:
             s = self.first + ' ' + self.middle + ' ' + self.last
         elif r < 0.72:
             s = self.first + ' ' + rng.choice(LETTERS) + '. ' + self.last
-        elif r < 0.78:
+        elif r < 0.75:
             s = self.last + ', ' + self.first
         elif r < 0.84:
             s = self.first[0] + '. ' + self.last

@@ -20,6 +20,7 @@ sys.path.insert(0, HERE)
 import torch  # noqa: E402
 
 import corpus  # noqa: E402
+import grammarSentences  # noqa: E402
 import recordRender  # noqa: E402
 import trainTemplates  # noqa: E402
 from model import BertForTokenClassification  # noqa: E402
@@ -65,7 +66,8 @@ def train(args, log):
     pool, _ = corpus.name_pools()
     t0 = time.time()
     data = corpus.generate(args.seed, args.docs, trainTemplates.FAMILIES, pool, recordRender.TRAIN_STYLES,
-                           tok, args.max_len)
+                           tok, args.max_len, wrappers=(trainTemplates.OPENERS, trainTemplates.CLOSERS),
+                           grammar=grammarSentences.sentence)
     ntok = sum(len(x) for x, _ in data)
     log('generated %d documents, %d tokens in %.0fs' % (len(data), ntok, time.time() - t0))
     model = BertForTokenClassification(CONFIG, len(corpus.LABELS))
@@ -107,7 +109,7 @@ def main():
     ap.add_argument('--out', default=os.path.join(HERE, '..', 'models', 'cardwright-pii-mini'))
     ap.add_argument('--work', default=os.path.join(HERE, 'work'))
     ap.add_argument('--seed', type=int, default=20240607)
-    ap.add_argument('--docs', type=int, default=300000)
+    ap.add_argument('--docs', type=int, default=180000)
     ap.add_argument('--epochs', type=int, default=1)
     ap.add_argument('--lr', type=float, default=1e-3)
     ap.add_argument('--batch-tokens', type=int, default=4096)

@@ -287,5 +287,12 @@ FAMILIES = {
 }
 
 
+import trainTemplatesMore  # noqa: E402
+
+FAMILIES.update(trainTemplatesMore.FAMILIES)
+OPENERS = trainTemplatesMore.OPENERS
+CLOSERS = trainTemplatesMore.CLOSERS
+
+
 def all_templates():
     return [t for fam in FAMILIES.values() for t in fam]

@@ -50,6 +50,13 @@ def normalize_char(ch):
     return ''.join(c for c in s if unicodedata.category(c) != 'Mn')
 
 
+def _final_sigma(text, i):
+    """JavaScript's toLowerCase() writes a word-final capital sigma as 'ς'."""
+    before = i > 0 and text[i - 1].isalpha()
+    after = i + 1 < len(text) and text[i + 1].isalpha()
+    return '\u03c2' if before and not after else '\u03c3'
+
+
 class WordPieceTokenizer:
     def __init__(self, vocab=None, max_chars=100):
         self.vocab = vocab or load_vocab()
@@ -66,7 +73,8 @@ class WordPieceTokenizer:
         out = []
         cur = []  # list of (char, origin index)
         for i, ch in enumerate(text):
-            for c in normalize_char(ch):
+            norm = _final_sigma(text, i) if ch == '\u03a3' else normalize_char(ch)
+            for c in norm:
                 if c == ' ' or c in _JS_WHITESPACE:
                     if cur:
                         out.append(cur)
@@ -134,7 +142,7 @@ class WordPieceTokenizer:
     def _origins(self, text, ws, we):
         orig = []
         for i in range(ws, we):
-            for c in normalize_char(text[i]):
+            for c in (_final_sigma(text, i) if text[i] == '\u03a3' else normalize_char(text[i])):
                 if c != ' ':
                     orig.append(i)
         return orig

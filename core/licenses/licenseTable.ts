@@ -45,7 +45,7 @@ function cc(parts: CcParts, version: '2.0' | '2.5' | '3.0' | '4.0'): Draft {
   const nc = parts.includes('nc');
   const sa = parts.includes('sa');
   const nd = parts.includes('nd');
-  const later = ['3.0', '4.0'].filter((v) => v >= version);
+  const sameOrLater = ['2.0', '2.5', '3.0', '4.0'].filter((v) => v >= version).map((v) => `cc-${parts}-${v}`).filter((id) => HUB_LICENSES.some((e) => e.id === id));
   const draft: Draft = {
     spdx: `CC-${parts.toUpperCase()}-${version}`,
     family: 'cc', link: url,
@@ -64,7 +64,7 @@ function cc(parts: CcParts, version: '2.0' | '2.5' | '3.0' | '4.0'): Draft {
     draft.shareAlikeTerms = {
       summary: 'Adapted material you share must carry the same license (or a later version or a listed compatible license).',
       source: `${v4 ? 'Sec. 3(b)' : 'Sec. 4 (ShareAlike)'}, ${url}`,
-      compatible: [...later.map((v) => `cc-${parts}-${v}`), ...(parts === 'by-sa' && version === '4.0' ? ['gpl-3.0'] : [])],
+      compatible: [...sameOrLater, ...(parts === 'by-sa' && version === '4.0' ? ['gpl-3.0'] : [])],
     };
   }
   if (nd) {
@@ -111,7 +111,14 @@ function llama(id: string, version: string, naming: string | undefined, extra: A
       summary: `Redistributing the model or a derivative requires passing on a copy of the Llama ${version} license; the Llama materials stay under it.`,
       source: `Sec. 1(b)(i), ${link}`,
     },
-    naming: naming ? { prefix: naming, summary: `A model created, trained or fine-tuned with Llama ${version} materials and made available must have a name that begins with "${naming}".`, source: `Sec. 1(b)(i), ${link}` } : undefined,
+    naming: naming
+      ? {
+        prefix: naming,
+        coversOutputs: version !== '3',
+        summary: `A model created, trained or fine-tuned with Llama ${version} materials${version !== '3' ? ' or their outputs' : ''} and made available must have a name that begins with "${naming}".`,
+        source: `Sec. 1(b)(i), ${link}`,
+      }
+      : undefined,
     attribution: {
       summary: version === '2'
         ? 'Keep the Llama 2 copyright notice in a "Notice" text file with every copy you distribute.'

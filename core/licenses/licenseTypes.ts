@@ -57,7 +57,7 @@ export interface LicenseFact {
   /** The license's terms govern derivatives (vendor licenses): a derivative cannot be relicensed. */
   termsGovernDerivatives?: SourcedFact;
   /** A required prefix of a derivative model's name. */
-  naming?: SourcedFact & { prefix: string };
+  naming?: SourcedFact & { prefix: string; /** Also binds models trained on the licensed model's outputs (synthetic data). */ coversOutputs: boolean };
   /** Attribution or notice duties. */
   attribution?: SourcedFact;
   /** Models trained on data under this license are not bound by its share-alike terms (data licenses that free "results"). */

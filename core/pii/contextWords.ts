@@ -13,15 +13,31 @@ export interface ContextWords {
   lower?: readonly string[];
 }
 
-export const CONTEXT_BEFORE = 48;
+export const CONTEXT_BEFORE = 40;
 export const CONTEXT_AFTER = 16;
 
-/** Lowercased words around [start, end) and the field name, separators folded to single spaces. */
-export function contextAround(input: RecognizerInput, start: number, end: number): string {
-  const before = input.text.slice(Math.max(0, start - CONTEXT_BEFORE), start);
-  const after = input.text.slice(end, end + CONTEXT_AFTER);
+/** The words a candidate is judged by: `near` (field name and the words before) and `after`. */
+export interface Context {
+  near: string;
+  after: string;
+}
+
+// Where a sentence, a line or a field ends: context never reaches across one.
+const BOUNDARY = /[\n\r\t;|]|(?:^|\p{L}\p{L}|\p{N}|[)"'])[.!?](?=\s)/gu;
+
+/** The folded words around [start, end): the field name and the clause before, a few words after. */
+export function contextAround(input: RecognizerInput, start: number, end: number): Context {
+  let before = input.text.slice(Math.max(0, start - CONTEXT_BEFORE), start);
+  let cut = -1;
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(before); m; m = BOUNDARY.exec(before)) cut = m.index + m[0].length;
+  if (cut >= 0) before = before.slice(cut);
+  let after = input.text.slice(end, end + CONTEXT_AFTER);
+  BOUNDARY.lastIndex = 0;
+  const stop = BOUNDARY.exec(after);
+  if (stop) after = after.slice(0, stop.index);
   const field = fieldNameAt(input, start) ?? '';
-  return ` ${fold(field)} | ${fold(before)} | ${fold(after)} `;
+  return { near: ` ${fold(field)} | ${fold(before)} `, after: ` ${fold(after)} ` };
 }
 
 export function fieldNameAt(input: RecognizerInput, offset: number): string | undefined {
@@ -39,23 +55,24 @@ export function fieldNameAt(input: RecognizerInput, offset: number): string | un
   return undefined;
 }
 
-/** True when `phrase` occurs in the folded context as whole words. */
-export function hasContextWord(context: string, phrases: readonly string[] | undefined): boolean {
+/** True when `phrase` occurs in the folded text as whole words. */
+export function hasContextWord(folded: string, phrases: readonly string[] | undefined): boolean {
   if (!phrases) return false;
-  return phrases.some((phrase) => context.includes(` ${phrase} `));
+  return phrases.some((phrase) => folded.includes(` ${phrase} `));
 }
 
 /** Applies context words to a base score: +raiseBy when a raise word is near, -lowerBy for a lower word. */
+/** Raise words count before or after the candidate; lower words only before it (or as the field name). */
 export function scoreWithContext(
   base: number,
-  context: string,
+  context: Context,
   words: ContextWords,
   raiseBy = 0.25,
   lowerBy = 0.3,
 ): number {
   let score = base;
-  if (hasContextWord(context, words.raise)) score += raiseBy;
-  if (hasContextWord(context, words.lower)) score -= lowerBy;
+  if (hasContextWord(context.near, words.raise) || hasContextWord(context.after, words.raise)) score += raiseBy;
+  if (hasContextWord(context.near, words.lower)) score -= lowerBy;
   return clampScore(score);
 }
 

@@ -18,6 +18,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const util = require('node:util');
 const { spawnSync } = require('node:child_process');
 const Mocha = require('mocha');
 const { ensureCodeServer } = require('./installCodeServer');
@@ -85,6 +86,7 @@ async function runInhostSuites({ runDir, artifactsDir }) {
   const srv = await session.server();
   let exit = null;
   const automationLog = [];
+  let echo = false;
   const win = await session.openWindow('inhost', {
     payload: [
       ['extensionDevelopmentPath', srv.remoteUri(harness.dir)],
@@ -95,7 +97,12 @@ async function runInhostSuites({ runDir, artifactsDir }) {
         exit = { code, logs };
       },
       codeAutomationLog: (type, args) => {
-        automationLog.push(`[${type}] ${typeof args === 'string' ? args : JSON.stringify(args)}`);
+        const text = Array.isArray(args) ? util.format(...args) : String(args);
+        automationLog.push(`[${type}] ${text}`);
+        // Echo the mocha report (and whatever the extension host logs meanwhile) as it comes.
+        if (text.includes('cardwright-e2e: in-host suites end')) echo = false;
+        if (echo) log(text);
+        if (text.includes('cardwright-e2e: in-host suites start')) echo = true;
       },
     },
   });
@@ -108,9 +115,8 @@ async function runInhostSuites({ runDir, artifactsDir }) {
   } catch (err) {
     summary = { passed: 0, failed: 1, failures: [{ title: 'in-host suites', error: err.message }] };
   }
-  const report = win.window.consoleLines.filter((l) => !/^\[(debug|verbose)\]/.test(l));
   fs.mkdirSync(artifactsDir, { recursive: true });
-  fs.writeFileSync(path.join(artifactsDir, 'inhost.log'), `${[...report, '', '--- codeAutomationLog ---', ...automationLog].join('\n')}\n`);
+  fs.writeFileSync(path.join(artifactsDir, 'inhost.log'), `${automationLog.join('\n')}\n`);
   for (const item of exit?.logs ?? []) {
     const file = path.join(artifactsDir, 'logs', 'inhost-workbench', item.relativePath ?? 'unnamed.log');
     fs.mkdirSync(path.dirname(file), { recursive: true });

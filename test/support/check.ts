@@ -1,6 +1,7 @@
 /** `check`: run the analyzer on an annotated fixture and compare every finding with the annotations. */
 import * as assert from 'node:assert/strict';
 import { Finding } from '../../core/finding';
+import type { PiiScanSummary } from '../../core/rules/scanResults';
 import { parseFixture } from './annotatedFixture';
 import { testAnalyzer } from './analyzer';
 
@@ -9,6 +10,8 @@ export interface CheckOptions {
   crlf?: boolean;
   /** Relative paths that exist next to the card (others do not). */
   files?: string[];
+  /** A PII scan summary of the card's samples. */
+  piiScan?: PiiScanSummary;
 }
 
 export function check(fixture: string, options: CheckOptions = {}): Finding[] {
@@ -18,6 +21,7 @@ export function check(fixture: string, options: CheckOptions = {}): Finding[] {
     text,
     fileName: options.fileName ?? 'model-card.yaml',
     fileExists: (relative) => files.has(relative),
+    piiScan: options.piiScan,
   });
   const render = (f: { severity: string; code: string; start: number; end: number }) =>
     `${f.severity}[${f.code}] ${JSON.stringify(text.slice(f.start, f.end))} @${f.start}-${f.end}`;

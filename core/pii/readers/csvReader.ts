@@ -87,7 +87,7 @@ export function createCsvReader(options: CsvOptions = {}): UnitReader {
       }
       firstRecordFields = undefined;
     }
-    if (!unit.isEmpty) out.push(unit.finish(fileEnd));
+    if (!unit.isEmpty) out.push(unit.finish());
     unit = lines.newUnit();
     record++;
     fieldIndex = 0;
@@ -97,7 +97,7 @@ export function createCsvReader(options: CsvOptions = {}): UnitReader {
     unit.appendVerbatim(text, fileOffset);
     if (firstRecordFields) fieldText += text;
     if (unit.textLength >= maxUnitChars) {
-      out.push(unit.finish(fileOffset + text.length));
+      out.push(unit.finish());
       const keep = unit.record;
       unit = lines.newUnit();
       unit.record = keep;
@@ -142,7 +142,7 @@ export function createCsvReader(options: CsvOptions = {}): UnitReader {
             state = State.Quoted;
           } else if (code === delimiter) {
             endField();
-            append(chunk[i], here);
+            unit.appendVerbatim(chunk[i], here);
           } else {
             state = State.Unquoted;
             runStart = i;
@@ -156,7 +156,7 @@ export function createCsvReader(options: CsvOptions = {}): UnitReader {
               afterCr = code === 13;
               endRecord(here);
             } else {
-              append(chunk[i], here);
+              unit.appendVerbatim(chunk[i], here);
               state = State.FieldStart;
             }
           }
@@ -180,7 +180,7 @@ export function createCsvReader(options: CsvOptions = {}): UnitReader {
               afterCr = code === 13;
               endRecord(here);
             } else {
-              append(chunk[i], here);
+              unit.appendVerbatim(chunk[i], here);
               state = State.FieldStart;
             }
           } else {
@@ -205,7 +205,7 @@ export function createCsvReader(options: CsvOptions = {}): UnitReader {
       out = [];
       if (state === State.Quoted && warnings.length < 20) warnings.push('the file ends inside a quoted field');
       if (state !== State.FieldStart || fieldIndex > 0) endField();
-      if (!unit.isEmpty) out.push(unit.finish(offset));
+      if (!unit.isEmpty) out.push(unit.finish());
       unit = lines.newUnit();
       return out;
     },

@@ -62,7 +62,7 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
   const flush = (fileEnd: number) => {
     if (!unit.isEmpty) {
       unit.record ??= record;
-      out.push(unit.finish(fileEnd));
+      out.push(unit.finish());
     }
     unit = lines.newUnit();
   };

@@ -25,7 +25,7 @@ export function createPlainTextReader(options: PlainTextOptions = {}): UnitReade
 
   const flush = (fileEnd: number) => {
     if (!unit.isEmpty) {
-      const finished = unit.finish(fileEnd);
+      const finished = unit.finish();
       if (/\S/.test(finished.text)) out.push(finished);
     }
     unit = lines.newUnit();

@@ -4,18 +4,23 @@
  * its exact UTF-16 offset in the file text (through CSV quoting and JSON escapes) and at its
  * LSP line/character.
  *
- * The offset map is piecewise linear: breakpoints (unitOffset -> fileOffset), sorted; between two
- * breakpoints unit and file advance together. An escape (`\n`, `""`, `\u00e9`) is one unit
- * character with its own breakpoint, and the breakpoint after it says where the file resumes.
+ * The offset map is a list of pieces. A piece starts at unit offset `unitBreaks[i]` and file
+ * offset `fileBreaks[i]` and ends at file offset `fileEnds[i]`: a verbatim run advances unit and
+ * file together; a decoded escape (`\n`, `""`, `\u00e9`) is a one-character piece whose file span
+ * is the escape; text the reader inserted (a separator, a key) is a piece with an empty file span.
+ * Starts map through the piece that holds the character, ends through the piece that holds the
+ * character before, so a quote or an escape next to a value never leaks into its range.
  */
 import { FieldRegion } from '../piiTypes';
 
 export interface TextUnit {
   text: string;
-  /** Unit offsets of the breakpoints (first is 0), ascending. */
+  /** Unit offset where each piece starts (first is 0), ascending. */
   unitBreaks: number[];
-  /** File offset at each breakpoint. */
+  /** File offset where each piece starts. */
   fileBreaks: number[];
+  /** File offset where each piece ends. */
+  fileEnds: number[];
   /** Field (column, key) regions in unit offsets, sorted. */
   fields?: FieldRegion[];
   /** 0-based line of the unit's first character, and the file offset where that line starts. */
@@ -33,8 +38,7 @@ export interface FilePosition {
   character: number;
 }
 
-/** File offset of a unit offset (0..text.length). */
-export function fileOffsetOf(unit: TextUnit, unitOffset: number): number {
+function pieceAt(unit: TextUnit, unitOffset: number): number {
   const breaks = unit.unitBreaks;
   let lo = 0;
   let hi = breaks.length - 1;
@@ -43,7 +47,23 @@ export function fileOffsetOf(unit: TextUnit, unitOffset: number): number {
     if (breaks[mid] <= unitOffset) lo = mid;
     else hi = mid - 1;
   }
-  return unit.fileBreaks[lo] + (unitOffset - breaks[lo]);
+  return lo;
+}
+
+/** File offset where the unit character at `unitOffset` starts (a range start). */
+export function fileOffsetOf(unit: TextUnit, unitOffset: number): number {
+  if (unitOffset >= unit.text.length) return fileEndOf(unit, unit.text.length);
+  const i = pieceAt(unit, unitOffset);
+  return Math.min(unit.fileBreaks[i] + (unitOffset - unit.unitBreaks[i]), unit.fileEnds[i]);
+}
+
+/** File offset just after the unit character before `unitOffset` (a range end). */
+export function fileEndOf(unit: TextUnit, unitOffset: number): number {
+  if (unitOffset <= 0) return unit.fileBreaks[0] ?? 0;
+  const i = pieceAt(unit, unitOffset - 1);
+  const pieceEnd = i + 1 < unit.unitBreaks.length ? unit.unitBreaks[i + 1] : unit.text.length;
+  if (unitOffset >= pieceEnd) return unit.fileEnds[i];
+  return Math.min(unit.fileBreaks[i] + (unitOffset - unit.unitBreaks[i]), unit.fileEnds[i]);
 }
 
 /** LSP line/character of a file offset inside the unit's span. */
@@ -65,11 +85,14 @@ export function positionInUnit(unit: TextUnit, fileOffset: number): FilePosition
   return { offset: fileOffset, line: unit.startLine + found + 1, character: fileOffset - starts[found] };
 }
 
-/** A unit range [start, end) as file offsets and positions. */
-export function fileRangeOf(unit: TextUnit, start: number, end: number): { start: FilePosition; end: FilePosition } {
+/**
+ * A unit range [start, end) as file offsets and positions; undefined when it covers only text the
+ * reader inserted (it has no place in the file).
+ */
+export function fileRangeOf(unit: TextUnit, start: number, end: number): { start: FilePosition; end: FilePosition } | undefined {
   const fileStart = fileOffsetOf(unit, start);
-  // An end that falls right after a separator the reader inserted maps onto the value's end.
-  const fileEnd = Math.max(fileStart, fileOffsetOf(unit, end));
+  const fileEnd = fileEndOf(unit, end);
+  if (fileEnd <= fileStart) return undefined;
   return { start: positionInUnit(unit, fileStart), end: positionInUnit(unit, fileEnd) };
 }
 
@@ -79,9 +102,11 @@ export class UnitBuilder {
   private length = 0;
   private unitBreaks: number[] = [];
   private fileBreaks: number[] = [];
+  private fileEnds: number[] = [];
+  /** Whether the last piece is a verbatim run that a contiguous append may extend. */
+  private lastExtendable = false;
   private fields: FieldRegion[] = [];
   private lineStarts: number[] = [];
-  private nextFile = -1;
   private fieldStart = -1;
   private fieldName = '';
   startLine = 0;
@@ -99,29 +124,29 @@ export class UnitBuilder {
   /** Appends `text` whose characters sit at fileOffset, fileOffset+1, ... in the file. */
   appendVerbatim(text: string, fileOffset: number): void {
     if (text.length === 0) return;
-    this.breakAt(fileOffset);
+    const last = this.fileEnds.length - 1;
+    if (this.lastExtendable && this.fileEnds[last] === fileOffset) {
+      this.fileEnds[last] += text.length;
+    } else {
+      this.addPiece(fileOffset, fileOffset + text.length);
+      this.lastExtendable = true;
+    }
     this.push(text);
-    this.nextFile = fileOffset + text.length;
   }
 
   /** Appends one decoded character (or a surrogate half) that the file spells [fileStart, fileEnd). */
   appendDecoded(text: string, fileStart: number, fileEnd: number): void {
-    this.breakAt(fileStart);
+    this.addPiece(fileStart, fileEnd);
+    this.lastExtendable = false;
     this.push(text);
-    this.nextFile = fileEnd;
   }
 
   /** Appends text that is not in the file (a separator between values); it maps to `fileOffset`. */
   appendSynthetic(text: string, fileOffset: number): void {
     if (text.length === 0) return;
-    this.breakAt(fileOffset);
+    this.addPiece(fileOffset, fileOffset);
+    this.lastExtendable = false;
     this.push(text);
-    // The characters all map to fileOffset: add a break after each so none advances the file.
-    for (let i = 1; i <= text.length; i++) {
-      this.unitBreaks.push(this.length - text.length + i);
-      this.fileBreaks.push(fileOffset);
-    }
-    this.nextFile = fileOffset;
   }
 
   /** Records that a new line starts at `fileOffset` inside this unit. */
@@ -147,16 +172,13 @@ export class UnitBuilder {
     this.fieldStart = -1;
   }
 
-  /** Finishes the unit; `fileEnd` is the file offset just after its last character. */
-  finish(fileEnd: number): TextUnit {
+  finish(): TextUnit {
     this.endField();
-    const text = this.parts.join('');
-    this.unitBreaks.push(text.length);
-    this.fileBreaks.push(this.nextFile >= 0 ? this.nextFile : fileEnd);
     const unit: TextUnit = {
-      text,
+      text: this.parts.join(''),
       unitBreaks: this.unitBreaks,
       fileBreaks: this.fileBreaks,
+      fileEnds: this.fileEnds,
       startLine: this.startLine,
       startLineOffset: this.startLineOffset,
       lineStarts: this.lineStarts,
@@ -166,14 +188,16 @@ export class UnitBuilder {
     return unit;
   }
 
-  private breakAt(fileOffset: number): void {
-    if (fileOffset === this.nextFile) return;
+  private addPiece(fileStart: number, fileEnd: number): void {
     const last = this.unitBreaks.length - 1;
     if (last >= 0 && this.unitBreaks[last] === this.length) {
-      this.fileBreaks[last] = fileOffset;
+      // The previous piece is empty: replace it.
+      this.fileBreaks[last] = fileStart;
+      this.fileEnds[last] = fileEnd;
     } else {
       this.unitBreaks.push(this.length);
-      this.fileBreaks.push(fileOffset);
+      this.fileBreaks.push(fileStart);
+      this.fileEnds.push(fileEnd);
     }
   }
 

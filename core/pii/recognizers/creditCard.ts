@@ -96,20 +96,31 @@ function longestCardFrom(
   first: number,
 ): { span: PiiSpan; next: number } | undefined {
   const { text } = input;
-  let digitCount = 0;
-  let last = first;
-  while (last < groups.length && digitCount + (groups[last].end - groups[last].start) <= 19) {
-    digitCount += groups[last].end - groups[last].start;
-    last++;
+  // Candidates: one group of 12-19 digits, or printed groups of 3-6 digits joined by one kind of
+  // separator. Extending stops as soon as a group breaks that shape, so each start costs O(1).
+  const width = (g: { start: number; end: number }) => g.end - g.start;
+  let last = first + 1;
+  if (width(groups[first]) >= 3 && width(groups[first]) <= 6) {
+    const separator = text[groups[first].end];
+    let digits = width(groups[first]);
+    while (
+      last < groups.length &&
+      text[groups[last].start - 1] === separator &&
+      width(groups[last]) >= 3 &&
+      width(groups[last]) <= 6 &&
+      digits + width(groups[last]) <= 19
+    ) {
+      digits += width(groups[last]);
+      last++;
+    }
   }
   for (let end = last - 1; end >= first; end--) {
     const start = groups[first].start;
     const stop = groups[end].end;
-    if (!standsAlone(text, start, stop)) continue;
     const raw = text.slice(start, stop);
     const digits = raw.replace(/[ -]/g, '');
     if (digits.length < 12 || digits.length > 19) continue;
-    if (!consistentGrouping(raw)) continue;
+    if (!standsAlone(text, start, stop)) continue;
     if (!luhnValid(digits) || !cardIssuer(digits) || /^(\d)\1+$/.test(digits)) continue;
     const testValue = isTestCardNumber(digits);
     const base = raw === digits ? 0.8 : 0.9;
@@ -119,12 +130,4 @@ function longestCardFrom(
     return { span, next: end + 1 };
   }
   return undefined;
-}
-
-/** Separators, when present, are all the same character and split the number into groups of 3-6. */
-function consistentGrouping(raw: string): boolean {
-  const separators = raw.match(/[ -]/g);
-  if (!separators) return true;
-  if (new Set(separators).size > 1) return false;
-  return raw.split(separators[0]).every((group) => group.length >= 3 && group.length <= 6);
 }

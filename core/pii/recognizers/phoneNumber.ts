@@ -13,22 +13,56 @@ const CONTEXT = {
   lower: ['order', 'invoice', 'ref', 'reference', 'id', 'account', 'acct', 'serial', 'tracking', 'isbn', 'ssn', 'zip', 'sku', 'po', 'case', 'ticket', 'transaction'],
 };
 
-// Seven digits or more, possibly separated by spaces, dots, dashes, slashes or parentheses.
-const HAS_CANDIDATE = /\d(?:[\s().\/-]{0,3}\d){6}/;
+// Runs of characters a phone number is written with; the first character is fixed and the rest
+// is one greedy class, so finding runs is linear.
+const RUN = /[+(\d][\d().\/ -]*/g;
+const MAX_WINDOW = 48;
 
+/**
+ * libphonenumber-js is linear but costly per character, so it only sees windows around runs with
+ * seven digits or more (long runs are cut into overlapping windows).
+ */
 export function recognizePhoneNumbers(input: RecognizerInput, defaultCountry: string = 'US'): PiiSpan[] {
   const { text } = input;
-  if (!HAS_CANDIDATE.test(text)) return [];
   const spans: PiiSpan[] = [];
+  const seen = new Set<number>();
+  RUN.lastIndex = 0;
+  for (let run = RUN.exec(text); run; run = RUN.exec(text)) {
+    let digits = 0;
+    for (let i = 0; i < run[0].length && digits < 7; i++) if (run[0].charCodeAt(i) >= 48 && run[0].charCodeAt(i) <= 57) digits++;
+    // Phone numbers have at least one group of three digits; "1 2 3 4 5 6 7" is a list.
+    if (digits < 7 || !/\d{3}/.test(run[0]) || /^\d{16,}$/.test(run[0])) continue;
+    const runStart = run.index;
+    const runEnd = runStart + run[0].length;
+    for (let windowStart = runStart; windowStart < runEnd; windowStart += MAX_WINDOW - 24) {
+      const windowEnd = Math.min(runEnd, windowStart + MAX_WINDOW);
+      if (!/\d{3}/.test(text.slice(windowStart, windowEnd))) continue;
+      // One character of context each side lets the library see what the number touches.
+      const from = Math.max(0, windowStart - 1);
+      const to = Math.min(text.length, windowEnd + 1);
+      for (const span of phonesIn(input, from, to, defaultCountry)) {
+        if (seen.has(span.start)) continue;
+        seen.add(span.start);
+        spans.push(span);
+      }
+      if (windowEnd === runEnd) break;
+    }
+  }
+  return spans;
+}
+
+function phonesIn(input: RecognizerInput, from: number, to: number, defaultCountry: string): PiiSpan[] {
+  const { text } = input;
   let found;
   try {
-    found = findPhoneNumbersInText(text, { defaultCountry: defaultCountry as CountryCode });
+    found = findPhoneNumbersInText(text.slice(from, to), { defaultCountry: defaultCountry as CountryCode });
   } catch {
     return [];
   }
+  const spans: PiiSpan[] = [];
   for (const hit of found) {
-    const start = hit.startsAt;
-    const end = hit.endsAt;
+    const start = from + hit.startsAt;
+    const end = from + hit.endsAt;
     if (!hit.number.isValid() || isAlnumAt(text, start - 1) || isAlnumAt(text, end)) continue;
     const raw = text.slice(start, end);
     const international = raw.trimStart().startsWith('+') || raw.startsWith('00');

@@ -57,7 +57,7 @@ export function recognizeSecrets(input: RecognizerInput): PiiSpan[] {
   spans.push(...privateKeyBlocks(text));
   spans.push(...urlCredentials(text));
   spans.push(...assignedSecrets(text));
-  return spans;
+  return spans.sort((a, b) => a.start - b.start);
 }
 
 const PEM_BEGIN = '-----BEGIN ';

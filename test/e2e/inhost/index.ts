@@ -6,6 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 
+/** The runner echoes what the extension host logs between these lines. */
+const START_MARKER = 'cardwright-e2e: in-host suites start';
+const END_MARKER = 'cardwright-e2e: in-host suites end';
+
 interface Summary {
   passed: number;
   failed: number;
@@ -22,9 +26,11 @@ export function run(): Promise<void> {
   const summary: Summary = { passed: 0, failed: 0, failures: [] };
   const resultFile = path.join(__dirname, 'result.json');
   fs.rmSync(resultFile, { force: true });
+  console.log(START_MARKER);
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       fs.writeFileSync(resultFile, `${JSON.stringify(summary, null, 2)}\n`);
+      console.log(END_MARKER);
       if (failures > 0) reject(new Error(`${failures} in-host test(s) failed`));
       else resolve();
     });

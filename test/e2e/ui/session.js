@@ -90,18 +90,24 @@ async function openWindow(name, { trust = false, openFile, payload = [], expose 
   return entry;
 }
 
-/** Screenshot and console of a window into the artifacts folder, then closes it. */
-async function closeWindow(entry, label = entry.name) {
+/** Saves a screenshot and the console of a window into the artifacts folder. */
+async function screenshot(entry, label = entry.name) {
   if (!entry) return;
   const shot = await entry.window.saveArtifacts(path.join(options().artifactsDir, 'screenshots'), label);
   state.screenshots.push(shot);
+}
+
+/** Closes a window (after a last screenshot when `label` is given). */
+async function closeWindow(entry, label) {
+  if (!entry) return;
+  if (label) await screenshot(entry, label);
   await entry.window.close().catch(() => undefined);
   state.windows = state.windows.filter((w) => w !== entry);
 }
 
 /** Stops every server and closes every window; returns the servers' user-data folders. */
 async function shutdown() {
-  for (const w of [...state.windows]) await closeWindow(w);
+  for (const w of [...state.windows]) await closeWindow(w, `${w.name}-at-shutdown`);
   const userDataDirs = [];
   for (const [key, pending] of state.servers) {
     const srv = await pending.catch(() => null);
@@ -113,4 +119,4 @@ async function shutdown() {
   return userDataDirs;
 }
 
-module.exports = { SQUIGGLE, slug, configure, server, copyWorkspace, openWindow, closeWindow, shutdown, state };
+module.exports = { SQUIGGLE, slug, configure, server, copyWorkspace, openWindow, screenshot, closeWindow, shutdown, state };

@@ -94,6 +94,7 @@ describe('card documents', () => {
 
   it('anchors and aliases are resolved before validation', () => {
     check(`
+      license: mit
       datasets: &data [org/a]
       upstream:
         datasets:

@@ -116,6 +116,7 @@ describe('card rules', () => {
   it('sample paths must exist and stay inside the card folder', () => {
     check(
       `
+      license: mit
       datasets: [org/data]
       upstream:
         datasets:
@@ -141,5 +142,39 @@ describe('card rules', () => {
       my_custom_key: 1
       #^^^^^^^^^^^^ warning[hub/unknown-key]
     `);
+  });
+
+  it('a PII scan that found personal data makes an undeclared card a finding', () => {
+    const piiScan = { found: { EMAIL_ADDRESS: 3, PERSON: 5, IBAN_CODE: 0 }, files: 2, date: '2026-11-29', tool: 'cardwright 0.1.0' };
+    check(
+      `
+      license: mit
+      privacy:
+      #^^^^^^ error[privacy/scan-found-personal-data] EMAIL_ADDRESS (3), PERSON (5)
+        data_subjects: [customers]
+    `,
+      { piiScan },
+    );
+    check(
+      `
+      privacy:
+        personal_data: false
+      #                ^^^^^ error[privacy/scan-found-personal-data]
+    `,
+      { piiScan },
+    );
+    check(
+      `
+      privacy:
+        personal_data: true
+        pii_categories: [PERSON]
+      # ^^^^^^^^^^^^^^ warning[privacy/undeclared-pii-category] EMAIL_ADDRESS (3)
+        anonymization: none
+      compliance:
+        gdpr: {lawful_basis: consent}
+    `,
+      { piiScan },
+    );
+    check('privacy:\n  personal_data: false\n', { piiScan: { ...piiScan, found: {} } });
   });
 });

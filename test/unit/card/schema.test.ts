@@ -6,7 +6,7 @@ import { check } from '../../support/check';
 import { testAnalyzer } from '../../support/analyzer';
 
 describe('schema findings', () => {
-  it('the full example card from the issue is valid', () => {
+  it('the full example card from the issue is valid against the schema; only its license mix is flagged', () => {
     check(`
       license: llama3.1
       base_model: meta-llama/Llama-3.1-8B
@@ -15,9 +15,12 @@ describe('schema findings', () => {
         base_models:
           - id: meta-llama/Llama-3.1-8B
             license: llama3.1
+      #              ^^^^^^^^ information[license/naming-required]
+      #              ^^^^^^^^ information[license/upstream-condition] 700 million
         datasets:
           - id: acme/support-tickets
             license: cc-by-nc-4.0
+      #              ^^^^^^^^^^^^ error[license/non-commercial-upstream] non-commercial
             samples: [data/tickets-sample.jsonl]
       privacy:
         personal_data: true
@@ -42,6 +45,19 @@ describe('schema findings', () => {
       #        ^^^^^^^^^^ error[license/unknown-id]
     `);
     assert.equal(finding.data?.suggestion, 'apache-2.0');
+  });
+
+  it('common license spellings and SPDX expressions get the Hub id as suggestion', () => {
+    const [spelled] = check(`
+      license: Apache 2.0
+      #        ^^^^^^^^^^ error[license/unknown-id] use \`apache-2.0\`
+    `);
+    assert.equal(spelled.data?.suggestion, 'apache-2.0');
+    const [spdx] = check(`
+      license: GPL-2.0-or-later
+      #        ^^^^^^^^^^^^^^^^ error[license/unknown-id] \`gpl-2.0\`
+    `);
+    assert.equal(spdx.data?.suggestion, 'gpl-2.0');
   });
 
   it('region-suffixed language codes are flagged on the offending item only', () => {

@@ -1,0 +1,155 @@
+/**
+ * Fusion: one list of findings from the spans of every detector (recognizers and the model).
+ *
+ *  1. Same type, overlapping: one finding. Its bounds come from the authority for the type (a
+ *     validated recognizer for checksum/structure types, the model for PERSON and STREET_ADDRESS,
+ *     otherwise the union); its score is the noisy-or of the detectors' scores; detectors merge.
+ *  2. Different types, overlapping: the authority wins (a validated recognizer beats the model on
+ *     its types, the model beats a recognizer on PERSON/STREET_ADDRESS, else the higher score).
+ *     The loser keeps what is left outside the winner when that still holds a word, else it goes.
+ *  3. A test value (deny list) stays flagged and keeps its low score unless the model alone
+ *     supports it. Findings under `threshold` are dropped at the end.
+ */
+import { PiiEntityType, PiiFinding, PiiSpan } from './piiTypes';
+
+/** Types whose value a recognizer can prove (checksum, parser, library validation). */
+const RECOGNIZER_TYPES: ReadonlySet<PiiEntityType> = new Set([
+  'EMAIL_ADDRESS',
+  'PHONE_NUMBER',
+  'CREDIT_CARD',
+  'IBAN_CODE',
+  'US_SSN',
+  'IP_ADDRESS',
+  'SECRET',
+  'MAC_ADDRESS',
+]);
+/** Types only the model understands. */
+const MODEL_TYPES: ReadonlySet<PiiEntityType> = new Set(['PERSON', 'STREET_ADDRESS']);
+
+export interface FusionOptions {
+  threshold?: number;
+  entities?: ReadonlySet<PiiEntityType>;
+  /** How much a model-only span of a recognizer type is trusted (its score is multiplied). */
+  modelOnlyFactor?: number;
+  /** The analysed text: when given, leftovers of a conflict are trimmed of spaces and punctuation. */
+  text?: string;
+}
+
+interface Group {
+  type: PiiEntityType;
+  start: number;
+  end: number;
+  spans: PiiSpan[];
+}
+
+function isModel(span: PiiSpan): boolean {
+  return span.detector === 'model' || span.detector.startsWith('model/');
+}
+
+/** How strongly a span's detector speaks for its type: higher wins conflicts. */
+function authority(span: PiiSpan): number {
+  if (isModel(span)) return MODEL_TYPES.has(span.type) ? 3 : 1;
+  if (span.validated && RECOGNIZER_TYPES.has(span.type)) return span.testValue ? 2 : 4;
+  return 2;
+}
+
+export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}): PiiFinding[] {
+  const threshold = options.threshold ?? 0;
+  const modelOnlyFactor = options.modelOnlyFactor ?? 0.85;
+  const usable = spans.filter((s) => s.end > s.start && (!options.entities || options.entities.has(s.type)));
+
+  // 1. Merge same-type overlaps.
+  const byType = new Map<PiiEntityType, PiiSpan[]>();
+  for (const span of usable) {
+    const list = byType.get(span.type) ?? [];
+    list.push(span);
+    byType.set(span.type, list);
+  }
+  const groups: Group[] = [];
+  for (const [type, list] of byType) {
+    list.sort((a, b) => a.start - b.start || b.end - a.end);
+    let current: Group | undefined;
+    for (const span of list) {
+      if (current && span.start < current.end) {
+        current.spans.push(span);
+        current.end = Math.max(current.end, span.end);
+      } else {
+        current = { type, start: span.start, end: span.end, spans: [span] };
+        groups.push(current);
+      }
+    }
+  }
+  let findings = groups.map((group) => toFinding(group, modelOnlyFactor));
+
+  // 2. Resolve overlaps between types, strongest first.
+  findings.sort((a, b) => b.authority - a.authority || b.finding.score - a.finding.score || (b.finding.end - b.finding.start) - (a.finding.end - a.finding.start));
+  const kept: Array<{ finding: PiiFinding; authority: number }> = [];
+  for (const candidate of findings) {
+    let pieces: PiiFinding[] = [candidate.finding];
+    for (const winner of kept) {
+      pieces = pieces.flatMap((piece) => subtract(piece, winner.finding, options.text));
+      if (pieces.length === 0) break;
+    }
+    for (const piece of pieces) kept.push({ finding: piece, authority: candidate.authority });
+  }
+  findings = kept;
+
+  return findings
+    .map((f) => f.finding)
+    .filter((f) => f.score >= threshold)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function toFinding(group: Group, modelOnlyFactor: number): { finding: PiiFinding; authority: number } {
+  const strongest = Math.max(...group.spans.map(authority));
+  const authorities = group.spans.filter((s) => authority(s) === strongest);
+  // Bounds: the authority's (the longest of them), or the union when nobody is an authority.
+  let start = group.start;
+  let end = group.end;
+  if (strongest >= 3 || (strongest === 2 && group.spans.some((s) => !isModel(s)))) {
+    const best = authorities.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+    start = best.start;
+    end = best.end;
+  }
+  // Score: noisy-or over the best score of each detector.
+  const bestByDetector = new Map<string, number>();
+  for (const span of group.spans) bestByDetector.set(span.detector, Math.max(bestByDetector.get(span.detector) ?? 0, span.score));
+  const modelOnly = group.spans.every(isModel);
+  let miss = 1;
+  for (const [detector, score] of bestByDetector) {
+    const trusted = modelOnly && RECOGNIZER_TYPES.has(group.type) && detector.startsWith('model') ? score * modelOnlyFactor : score;
+    miss *= 1 - trusted;
+  }
+  let score = 1 - miss;
+  const testValue = group.spans.some((s) => s.testValue);
+  if (testValue) score = Math.min(...group.spans.filter((s) => s.testValue).map((s) => s.score));
+  const finding: PiiFinding = {
+    type: group.type,
+    start,
+    end,
+    score: Math.round(score * 1000) / 1000,
+    detectors: [...bestByDetector.keys()].sort(),
+  };
+  if (testValue) finding.testValue = true;
+  return { finding, authority: strongest };
+}
+
+/** What is left of `piece` outside `winner`: up to two pieces, each holding a letter or digit. */
+function subtract(piece: PiiFinding, winner: PiiFinding, text: string | undefined): PiiFinding[] {
+  if (piece.end <= winner.start || piece.start >= winner.end) return [piece];
+  const rest: PiiFinding[] = [];
+  if (piece.start < winner.start) rest.push({ ...piece, end: winner.start });
+  if (piece.end > winner.end) rest.push({ ...piece, start: winner.end });
+  const trimmed = text === undefined ? rest : rest.map((r) => trim(r, text)).filter((r) => /[\p{L}\p{N}]/u.test(text.slice(r.start, r.end)));
+  // Leftovers of one or two characters are boundary noise, not entities.
+  return trimmed.filter((r) => r.end - r.start >= 3);
+}
+
+const EDGE = /[\s\p{P}]/u;
+
+function trim(piece: PiiFinding, text: string): PiiFinding {
+  let { start, end } = piece;
+  while (start < end && EDGE.test(text[start])) start++;
+  while (end > start && EDGE.test(text[end - 1])) end--;
+  return { ...piece, start, end };
+}

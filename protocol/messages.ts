@@ -1,0 +1,101 @@
+/**
+ * Cardwright's custom LSP messages, shared by client and server (one typed file, no stringly-typed
+ * method names elsewhere). Offsets are UTF-16 code units; ranges are LSP line/character.
+ */
+export interface LspRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** One PII finding in a sample file. */
+export interface PiiFindingDto {
+  uri: string;
+  type: string;
+  score: number;
+  detectors: string[];
+  /** Absent for formats without text offsets (Parquet). */
+  range?: LspRange;
+  start?: number;
+  end?: number;
+  /** Parquet: row and column instead of a range. */
+  row?: number;
+  column?: string;
+  /** The matched text, shortened for display (never more than 80 characters). */
+  excerpt: string;
+}
+
+export interface ScanDatasetParams {
+  /** A card whose `upstream.datasets[].samples` are scanned. */
+  cardUri?: string;
+  /** Files or folders to scan (used when no card is given). */
+  uris?: string[];
+  /** Token for work-done progress created by the client (`window/workDoneProgress/create`). */
+  workDoneToken?: string | number;
+}
+
+export interface ScannedFileDto {
+  uri: string;
+  findings: number;
+  /** Why the file was not scanned, if it was not. */
+  skipped?: string;
+}
+
+export interface ScanDatasetResult {
+  files: ScannedFileDto[];
+  findings: PiiFindingDto[];
+  /** Counts by entity type. */
+  byType: Record<string, number>;
+  cancelled: boolean;
+  /** One line for the user: "142 findings in 3 files; 2 files skipped: binary". */
+  summary: string;
+  model?: ModelInfoDto;
+  durationMs: number;
+}
+
+export interface ModelInfoDto {
+  name: string;
+  path: string;
+  sizeBytes: number;
+  quantization: string;
+  loadMs: number;
+}
+
+export interface ClassifyTextParams {
+  text: string;
+  /** Include per-token labels and scores. */
+  tokens?: boolean;
+}
+
+export interface ClassifiedSpanDto {
+  start: number;
+  end: number;
+  type: string;
+  score: number;
+  detectors: string[];
+}
+
+export interface ClassifiedTokenDto {
+  start: number;
+  end: number;
+  token: string;
+  label: string;
+  score: number;
+}
+
+export interface ClassifyTextResult {
+  spans: ClassifiedSpanDto[];
+  tokens?: ClassifiedTokenDto[];
+  model?: ModelInfoDto;
+  inferenceMs: number;
+  /** Set when the model could not be loaded; recognizer spans are still returned. */
+  modelError?: string;
+}
+
+export const Requests = {
+  scanDataset: 'cardwright/scanDataset',
+  classifyText: 'cardwright/classifyText',
+  clearPiiFindings: 'cardwright/clearPiiFindings',
+} as const;
+
+/** Source of PII diagnostics in sample files. */
+export const PII_DIAGNOSTIC_SOURCE = 'Cardwright PII';

@@ -1,0 +1,174 @@
+/**
+ * The ML runtime: the only module that imports `@huggingface/transformers` (lazily, so that
+ * nothing loads onnxruntime until a scan needs the model). It loads a transformers.js token
+ * classification model from a local folder (remote models off) and runs it on token ids from
+ * Cardwright's own WordPiece tokenizer (core/pii/wordPieceTokenizer), which knows every token's
+ * exact offsets in the original text. Results are plain arrays; no tensor leaves this module.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LabelMapping, labelMappingFor } from '../../core/pii/bioGrouping';
+import { createWordPieceTokenizer, wordPieceConfigFromJson, WordPieceTokenizer } from '../../core/pii/wordPieceTokenizer';
+
+export interface ModelOptions {
+  /** A model folder (config.json, tokenizer.json, onnx/...), or a Hub id when `allowRemote` is set. */
+  model: string;
+  /** `q8` reads onnx/model_quantized.onnx, `fp32` onnx/model.onnx. */
+  dtype?: 'q8' | 'fp32';
+  /** Model label (after B-/I-) to Cardwright type, for models not trained on Cardwright's names. */
+  labelMapping?: Readonly<Record<string, string | null>>;
+  /** Threads onnxruntime may use inside one inference (default: 1). */
+  intraOpThreads?: number;
+  /** Allow downloading a Hub id (off by default: scans are offline). */
+  allowRemote?: boolean;
+}
+
+export interface TokenClassifier {
+  readonly tokenizer: WordPieceTokenizer;
+  /** id2label, by id. */
+  readonly labels: readonly string[];
+  readonly mapping: LabelMapping;
+  /** Tokens per sequence including [CLS] and [SEP]. */
+  readonly maxTokens: number;
+  readonly name: string;
+  /** Label probabilities per token: for each sequence, `length x labels` numbers, row-major. */
+  classify(sequences: readonly (readonly number[])[]): Promise<Float32Array[]>;
+  dispose(): Promise<void>;
+}
+
+export class ModelLoadError extends Error {}
+
+/** The few parts of transformers.js this module uses (its types are ESM-only, this is CommonJS). */
+interface Transformers {
+  env: { localModelPath: string; allowRemoteModels: boolean; allowLocalModels: boolean };
+  AutoModelForTokenClassification: { from_pretrained(id: string, options: object): Promise<unknown> };
+  AutoTokenizer: { from_pretrained(id: string, options?: object): Promise<unknown> };
+  Tensor: new (type: 'int64', data: BigInt64Array, dims: number[]) => unknown;
+}
+let runtime: Promise<Transformers> | undefined;
+
+function loadRuntime(): Promise<Transformers> {
+  runtime ??= import('@huggingface/transformers').then((module) => module as unknown as Transformers);
+  return runtime;
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ModelLoadError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+export async function loadTokenClassifier(options: ModelOptions): Promise<TokenClassifier> {
+  const dtype = options.dtype ?? 'q8';
+  const isFolder = fs.existsSync(options.model) && fs.statSync(options.model).isDirectory();
+  if (!isFolder && !options.allowRemote) {
+    throw new ModelLoadError(`model folder not found: ${options.model}`);
+  }
+  const transformers = await loadRuntime();
+  const { env, AutoModelForTokenClassification, AutoTokenizer } = transformers;
+  let modelId = options.model;
+  if (isFolder) {
+    const folder = path.resolve(options.model);
+    const onnxFile = path.join(folder, 'onnx', dtype === 'q8' ? 'model_quantized.onnx' : 'model.onnx');
+    if (!fs.existsSync(onnxFile)) throw new ModelLoadError(`the model has no ${path.relative(folder, onnxFile)}`);
+    env.localModelPath = path.dirname(folder) + path.sep;
+    modelId = path.basename(folder);
+    env.allowRemoteModels = false;
+    env.allowLocalModels = true;
+  } else {
+    env.allowRemoteModels = true;
+  }
+
+  let tokenizerJson: unknown;
+  let config: { id2label?: Record<string, string>; max_position_embeddings?: number };
+  if (isFolder) {
+    tokenizerJson = readJson(path.join(options.model, 'tokenizer.json'));
+    config = readJson(path.join(options.model, 'config.json')) as typeof config;
+  } else {
+    // A Hub model: let transformers fetch the files, then read them from its tokenizer/config.
+    const hubTokenizer = (await AutoTokenizer.from_pretrained(modelId)) as unknown as { _tokenizerJSON?: unknown; tokenizer_json?: unknown };
+    tokenizerJson = hubTokenizer._tokenizerJSON ?? hubTokenizer.tokenizer_json;
+    config = {};
+  }
+  const wordPiece = wordPieceConfigFromJson(tokenizerJson);
+  if ('error' in wordPiece) throw new ModelLoadError(`${options.model}: ${wordPiece.error} (only BERT WordPiece tokenizers are supported)`);
+
+  const model = await AutoModelForTokenClassification.from_pretrained(modelId, {
+    dtype,
+    local_files_only: isFolder,
+    session_options: { intraOpNumThreads: options.intraOpThreads ?? 1, interOpNumThreads: 1 },
+  });
+  const modelConfig = (model as unknown as { config: typeof config }).config ?? config;
+  const id2label = modelConfig.id2label ?? config.id2label ?? {};
+  const labels: string[] = [];
+  for (const [id, label] of Object.entries(id2label)) labels[Number(id)] = label;
+  if (labels.length === 0) throw new ModelLoadError(`${options.model}: config.json has no id2label`);
+  const maxPositions = modelConfig.max_position_embeddings ?? config.max_position_embeddings ?? 512;
+  const tokenizer = createWordPieceTokenizer(wordPiece);
+  const { Tensor } = transformers;
+
+  const classify = async (sequences: readonly (readonly number[])[]): Promise<Float32Array[]> => {
+    if (sequences.length === 0) return [];
+    const width = Math.max(...sequences.map((s) => s.length));
+    const batch = sequences.length;
+    const ids = new BigInt64Array(batch * width);
+    const mask = new BigInt64Array(batch * width);
+    const types = new BigInt64Array(batch * width);
+    sequences.forEach((sequence, row) => {
+      for (let i = 0; i < width; i++) {
+        ids[row * width + i] = BigInt(i < sequence.length ? sequence[i] : tokenizer.padId);
+        mask[row * width + i] = i < sequence.length ? 1n : 0n;
+      }
+    });
+    const output = (await (model as unknown as (inputs: Record<string, unknown>) => Promise<{ logits: { data: Float32Array; dims: number[] } }>)({
+      input_ids: new Tensor('int64', ids, [batch, width]),
+      attention_mask: new Tensor('int64', mask, [batch, width]),
+      token_type_ids: new Tensor('int64', types, [batch, width]),
+    })).logits;
+    const labelCount = output.dims[2];
+    return sequences.map((sequence, row) => softmaxRows(output.data, row * width * labelCount, sequence.length, labelCount));
+  };
+
+  return {
+    tokenizer,
+    labels,
+    mapping: labelMappingFor(labels, options.labelMapping),
+    maxTokens: Math.min(256, maxPositions),
+    name: isFolder ? path.basename(path.resolve(options.model)) : options.model,
+    classify,
+    async dispose() {
+      await (model as unknown as { dispose?: () => Promise<unknown> }).dispose?.();
+    },
+  };
+}
+
+function softmaxRows(logits: Float32Array, offset: number, rows: number, columns: number): Float32Array {
+  const out = new Float32Array(rows * columns);
+  for (let r = 0; r < rows; r++) {
+    const base = offset + r * columns;
+    let max = -Infinity;
+    for (let c = 0; c < columns; c++) max = Math.max(max, logits[base + c]);
+    let sum = 0;
+    for (let c = 0; c < columns; c++) {
+      const e = Math.exp(logits[base + c] - max);
+      out[r * columns + c] = e;
+      sum += e;
+    }
+    for (let c = 0; c < columns; c++) out[r * columns + c] /= sum;
+  }
+  return out;
+}
+
+/** transformers.js's own tokenizer for a model folder: used by tests to check ours against it. */
+export async function loadReferenceTokenizer(folder: string): Promise<(text: string) => number[]> {
+  const { env, AutoTokenizer } = await loadRuntime();
+  env.allowRemoteModels = false;
+  env.localModelPath = path.dirname(path.resolve(folder)) + path.sep;
+  const tokenizer = await AutoTokenizer.from_pretrained(path.basename(path.resolve(folder)));
+  return (text: string) => {
+    const encoded = (tokenizer as unknown as (t: string, o: object) => { input_ids: { data: ArrayLike<bigint | number> } })(text, { add_special_tokens: false });
+    return Array.from(encoded.input_ids.data, Number);
+  };
+}

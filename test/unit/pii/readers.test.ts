@@ -1,0 +1,166 @@
+import * as assert from 'node:assert/strict';
+import { createCsvReader, sniffDelimiter } from '../../../core/pii/readers/csvReader';
+import { createJsonReader } from '../../../core/pii/readers/jsonReader';
+import { createPlainTextReader } from '../../../core/pii/readers/plainTextReader';
+import { detectBinary, formatOfContent, formatOfPath } from '../../../core/pii/readers/sampleFormat';
+import { assertUnitsMapExactly, fileRangeOfNeedle, readAll } from './readerHarness';
+
+const CHUNK_SIZES = [1, 2, 3, 7, 64, 100000];
+
+describe('pii readers: CSV', () => {
+  const csv =
+    'name,email,note\r\n' +
+    '"Smith, John",john@example.org,"He said ""call 415-555-2671""\r\nthen left"\r\n' +
+    'Zoë Ångström,zoe@exämple.se,"emoji 😀 here"\n' +
+    'plain,,last\r' +
+    'x,"",""""\n';
+
+  for (const size of CHUNK_SIZES) {
+    it(`maps every character back to the file (chunks of ${size})`, () => {
+      const units = readAll(createCsvReader(), csv, size);
+      assert.equal(units.length, 5);
+      assertUnitsMapExactly(csv, units);
+      assert.equal(units[1].text, 'Smith, John,john@example.org,He said "call 415-555-2671"\r\nthen left');
+    });
+  }
+
+  it('finds values at their exact file offsets through quotes and "" escapes', () => {
+    const units = readAll(createCsvReader(), csv, 5);
+    for (const needle of ['john@example.org', '415-555-2671', 'Smith, John', 'then left', 'zoe@exämple.se', '😀']) {
+      const range = fileRangeOfNeedle(units, needle);
+      assert.equal(csv.slice(range.start, range.end), needle);
+    }
+    const quoted = fileRangeOfNeedle(units, '"call');
+    assert.equal(csv.slice(quoted.start, quoted.end), '""call');
+  });
+
+  it('uses a header row as field names', () => {
+    const units = readAll(createCsvReader(), csv);
+    const fields = units[1].fields ?? [];
+    assert.deepEqual(fields.map((f) => f.name), ['name', 'email', 'note']);
+    assert.equal(units[1].text.slice(fields[1].start, fields[1].end), 'john@example.org');
+    assert.equal(units[1].record, 1);
+  });
+
+  it('reads semicolons and tabs', () => {
+    const semi = 'a;b\n"1;2";3\n';
+    assert.equal(sniffDelimiter(semi), ';');
+    const units = readAll(createCsvReader({ delimiter: ';' }), semi, 2);
+    assert.equal(units[1].text, '1;2;3');
+    assertUnitsMapExactly(semi, units);
+    const tsv = 'name\tphone\nAda\t+44 20 7946 0958\n';
+    assert.equal(sniffDelimiter(tsv), '\t');
+    const tabUnits = readAll(createCsvReader({ delimiter: '\t' }), tsv, 3);
+    assert.equal(tabUnits[1].fields?.[1].name, 'phone');
+    assertUnitsMapExactly(tsv, tabUnits);
+  });
+
+  it('splits a huge field into bounded units without losing offsets', () => {
+    const big = 'note\n"' + 'word '.repeat(5000) + 'end@example.org"\n';
+    const units = readAll(createCsvReader({ maxUnitChars: 1000 }), big, 333);
+    // A unit may overshoot the limit by at most one chunk's worth of text.
+    assert.ok(units.length >= 15, `${units.length} units`);
+    assert.ok(units.every((u) => u.text.length <= 1000 + 333));
+    assertUnitsMapExactly(big, units);
+  });
+});
+
+describe('pii readers: JSON and JSON Lines', () => {
+  const json =
+    '[\n  {"name": "Zo\\u00eb \\"Z\\" Smith", "bio": "line1\\nline2 \\ud83d\\ude00 ok", "age": 41,\r\n' +
+    '   "contact": {"phone": "+1 415 555 2671", "tags": ["a\\/b", "c"]}},\n' +
+    '  {"name": "Ada", "ok": true, "n": null, "ssn": "536-22-1234"}\n]';
+
+  for (const size of CHUNK_SIZES) {
+    it(`maps decoded strings back through escapes (chunks of ${size})`, () => {
+      const units = readAll(createJsonReader(), json, size);
+      assert.equal(units.length, 2);
+      assertUnitsMapExactly(json, units);
+      assert.match(units[0].text, /name: Zoë "Z" Smith/);
+      assert.match(units[0].text, /line1\nline2 😀 ok/);
+      assert.match(units[0].text, /age: 41/);
+      assert.match(units[0].text, /phone: \+1 415 555 2671/);
+    });
+  }
+
+  it('maps escaped characters onto their escape sequences', () => {
+    const units = readAll(createJsonReader(), json, 4);
+    const zoe = fileRangeOfNeedle(units, 'Zoë "Z" Smith');
+    assert.equal(json.slice(zoe.start, zoe.end), 'Zo\\u00eb \\"Z\\" Smith');
+    const emoji = fileRangeOfNeedle(units, '😀');
+    assert.equal(json.slice(emoji.start, emoji.end), '\\ud83d\\ude00');
+    const phone = fileRangeOfNeedle(units, '+1 415 555 2671');
+    assert.equal(json.slice(phone.start, phone.end), '+1 415 555 2671');
+  });
+
+  it('names fields by their key, nested values by the nearest key', () => {
+    const units = readAll(createJsonReader(), json);
+    const names = (units[0].fields ?? []).map((f) => f.name);
+    assert.deepEqual(names, ['name', 'bio', 'age', 'phone', 'tags', 'tags']);
+    assert.deepEqual((units[1].fields ?? []).map((f) => f.name), ['name', 'ssn']);
+  });
+
+  it('reads JSON Lines and survives a broken line', () => {
+    const jsonl = '{"a": "x@example.org"}\n{"b": "broken\n{"c": "536-22-1234"}\r\n';
+    const reader = createJsonReader({ lineDelimited: true });
+    const units = readAll(reader, jsonl, 3);
+    assertUnitsMapExactly(jsonl, units);
+    assert.ok(units.some((u) => u.text.includes('536-22-1234')));
+    assert.ok(units.some((u) => u.text.includes('x@example.org')));
+  });
+
+  it('splits many small records nested under one key into bounded units', () => {
+    const records = Array.from({ length: 500 }, (_, i) => `{"id": "${i}", "email": "user${i}@example.org"}`);
+    const doc = `{"data": [${records.join(',')}]}`;
+    const units = readAll(createJsonReader({ softUnitChars: 500 }), doc, 97);
+    assert.ok(units.length > 10);
+    assertUnitsMapExactly(doc, units);
+    const all = units.map((u) => u.text).join('\n');
+    assert.ok(all.includes('user499@example.org'));
+  });
+});
+
+describe('pii readers: plain text', () => {
+  const text = 'Dear Zoë,\r\n\r\nplease call\t+44 20 7946 0958.\r\nThanks 😀\n\n\nBye\rCR line';
+
+  for (const size of CHUNK_SIZES) {
+    it(`keeps text verbatim with exact lines (chunks of ${size})`, () => {
+      const units = readAll(createPlainTextReader(), text, size);
+      assertUnitsMapExactly(text, units);
+      const visible = (t: string) => t.replace(/\s/g, '');
+      assert.equal(visible(units.map((u) => u.text).join('')), visible(text));
+      assert.ok(units.length >= 3);
+    });
+  }
+
+  it('splits long text without blank lines into bounded units', () => {
+    const long = 'word '.repeat(20000);
+    const units = readAll(createPlainTextReader({ softUnitChars: 500, maxUnitChars: 1000 }), long, 4096);
+    assert.ok(units.length >= 50);
+    assert.ok(units.every((u) => u.text.length <= 2000));
+    assertUnitsMapExactly(long, units);
+  });
+});
+
+describe('pii readers: formats and binary files', () => {
+  it('chooses a format by extension, then by content', () => {
+    assert.equal(formatOfPath('data/x.CSV'), 'csv');
+    assert.equal(formatOfPath('x.tsv'), 'tsv');
+    assert.equal(formatOfPath('x.ndjson'), 'jsonl');
+    assert.equal(formatOfPath('x.parquet'), 'parquet');
+    assert.equal(formatOfPath('README'), undefined);
+    assert.equal(formatOfContent('[{"a":1}]'), 'json');
+    assert.equal(formatOfContent('{"a":1}\n{"a":2}'), 'jsonl');
+    assert.equal(formatOfContent('hello'), 'text');
+  });
+
+  it('detects NUL bytes, UTF-16 and invalid UTF-8', () => {
+    assert.equal(detectBinary(new TextEncoder().encode('plain text é 😀')).binary, false);
+    assert.equal(detectBinary(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 1])).binary, true);
+    assert.match(detectBinary(new Uint8Array([0xff, 0xfe, 0x41, 0])).reason ?? '', /UTF-16/);
+    const latin1 = new Uint8Array(Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? 0xe9 : 0x61)));
+    assert.match(detectBinary(latin1).reason ?? '', /not UTF-8/);
+    // A multi-byte sequence cut by the end of the sample is not an error.
+    assert.equal(detectBinary(new Uint8Array([0x61, 0xe2, 0x82])).binary, false);
+  });
+});
