@@ -9,8 +9,11 @@ const path = require('node:path');
 const production = process.argv.includes('--production');
 const withTests = process.argv.includes('--tests');
 
-// The ML runtime has native binaries and must stay a real node_modules dependency.
-const runtimeExternals = ['@huggingface/transformers', 'onnxruntime-node', 'onnxruntime-common', 'sharp'];
+// onnxruntime-node has native binaries and stays a real module (copied next to the bundles for the
+// .vsix, see copyRuntime). transformers.js itself is bundled; its `sharp` import (images, unused by
+// Cardwright) is replaced by a stub so no image library ships.
+const runtimeExternals = ['onnxruntime-node'];
+const runtimeAlias = { sharp: './server/runtime/sharpStub.js' };
 
 const common = {
   bundle: true,
@@ -42,12 +45,13 @@ async function main() {
   const started = Date.now();
   await Promise.all([
     esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-    esbuild.build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js', external: runtimeExternals }),
+    esbuild.build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js', external: runtimeExternals, alias: runtimeAlias }),
     esbuild.build({
       ...common,
       entryPoints: ['cli/main.ts'],
       outfile: 'dist/cli.js',
       external: runtimeExternals,
+      alias: runtimeAlias,
       banner: { js: '#!/usr/bin/env node' },
     }),
   ]);
@@ -67,7 +71,34 @@ async function main() {
     });
   }
   fs.chmodSync('dist/cli.js', 0o755);
+  if (production) copyRuntime(targetOf(process.argv));
+  // Development builds resolve onnxruntime-node from the project's node_modules.
+  else fs.rmSync(path.join('dist', 'node_modules'), { recursive: true, force: true });
   console.log(`esbuild: built in ${Date.now() - started} ms`);
+}
+
+function targetOf(argv) {
+  const flag = argv.find((arg) => arg.startsWith('--target='));
+  return flag ? flag.slice('--target='.length) : `${process.platform}-${process.arch}`;
+}
+
+/**
+ * Copies onnxruntime-node (only the target's native binaries) and onnxruntime-common into
+ * dist/node_modules, where the bundled server and CLI resolve them inside the installed extension.
+ */
+function copyRuntime(target) {
+  const [platform, arch] = target.split('-');
+  const out = path.join('dist', 'node_modules');
+  fs.rmSync(out, { recursive: true, force: true });
+  const copy = (from, to) => fs.cpSync(from, to, { recursive: true, dereference: true });
+  const ort = path.join('node_modules', 'onnxruntime-node');
+  const binaries = path.join(ort, 'bin', 'napi-v6', platform, arch);
+  if (!fs.existsSync(binaries)) throw new Error(`onnxruntime-node has no binaries for ${target}`);
+  copy(path.join(ort, 'package.json'), path.join(out, 'onnxruntime-node', 'package.json'));
+  copy(path.join(ort, 'dist'), path.join(out, 'onnxruntime-node', 'dist'));
+  copy(binaries, path.join(out, 'onnxruntime-node', 'bin', 'napi-v6', platform, arch));
+  copy(path.join('node_modules', 'onnxruntime-common'), path.join(out, 'onnxruntime-common'));
+  console.log(`esbuild: runtime for ${target} copied to ${out}`);
 }
 
 main().catch((err) => {

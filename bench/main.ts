@@ -1,8 +1,10 @@
 /** `npm run bench -- <name...>`: runs the named benchmarks (all when none is named) and prints numbers. */
+import { benchComplete } from './complete';
 import { benchValidate } from './validate';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   validate: benchValidate,
+  complete: benchComplete,
 };
 
 async function main(): Promise<void> {

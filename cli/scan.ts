@@ -1,7 +1,262 @@
-// PLACEHOLDER written by the lead so the build compiles; the PII-engine engineer owns this file and replaces it whole.
-import { CliIo, EXIT_USAGE } from './io';
+/**
+ * `cardwright scan [paths...] [--format text|json|sarif] [--threshold X] [--entities A,B] [--model PATH|none] [--country CC]`
+ * Scans sample files, folders, or the samples a card lists, for personal data and secrets.
+ * stdout holds only the report; progress and warnings go to stderr.
+ * Exit codes: 0 nothing found, 1 findings, 2 usage or read error.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { locateCard, sourceKindOf } from '../core/cardSource';
+import { cardSamplePaths } from '../core/pii/cardSamples';
+import { isPiiEntityType, PII_ENTITY_TYPES, PiiEntityType } from '../core/pii/piiTypes';
+import { findPackageRoot } from '../server/pii/packageRoot';
+import { DEFAULT_THRESHOLD, scanFiles, ScanFinding, ScanOptions, ScanResult } from '../server/pii/scanFiles';
+import { CliIo, EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './io';
+import { SarifResult, SarifRule, toSarif } from './sarif';
 
-export async function runScan(_argv: string[], io: CliIo): Promise<number> {
-  io.stderr('cardwright scan: not available in this build\n');
-  return EXIT_USAGE;
+type Format = 'text' | 'json' | 'sarif';
+
+interface ScanArgs {
+  paths: string[];
+  format: Format;
+  threshold: number;
+  entities?: Set<PiiEntityType>;
+  model?: string | null;
+  country?: string;
+}
+
+export const SCAN_USAGE = `Usage: cardwright scan [paths...] [options]
+
+Scans sample files (CSV, TSV, JSON, JSON Lines, Parquet, text), folders, or the samples a
+model card lists under upstream.datasets[].samples, for personal data and secrets.
+
+Options:
+  --format text|json|sarif   report format (default text)
+  --threshold X              minimum score 0..1 (default ${DEFAULT_THRESHOLD})
+  --entities A,B             only these types: ${PII_ENTITY_TYPES.join(', ')}
+  --model PATH|none          token classification model folder (default: the shipped model);
+                             none scans with the recognizers only
+  --country CC               country for phone numbers without + (default US)
+
+Exit codes: 0 nothing found, 1 findings, 2 usage or read error.
+`;
+
+export function parseScanArgs(argv: readonly string[]): ScanArgs | { error: string } | 'help' {
+  const args: ScanArgs = { paths: [], format: 'text', threshold: DEFAULT_THRESHOLD };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const takeValue = (): string | undefined => (arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : argv[++i]);
+    switch (name) {
+      case '-h':
+      case '--help':
+        return 'help';
+      case '--format': {
+        const value = takeValue();
+        if (value !== 'text' && value !== 'json' && value !== 'sarif') return { error: `--format must be text, json or sarif (got ${value ?? 'nothing'})` };
+        args.format = value;
+        break;
+      }
+      case '--threshold': {
+        const value = takeValue();
+        const threshold = Number(value);
+        if (value === undefined || value.trim() === '' || !Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
+          return { error: `--threshold must be a number from 0 to 1 (got ${value ?? 'nothing'})` };
+        }
+        args.threshold = threshold;
+        break;
+      }
+      case '--entities': {
+        const value = takeValue();
+        if (!value) return { error: '--entities needs a comma-separated list of types' };
+        const types = value.split(',').map((t) => t.trim().toUpperCase()).filter((t) => t.length > 0);
+        const unknown = types.filter((t) => !isPiiEntityType(t));
+        if (unknown.length > 0) return { error: `unknown entity type ${unknown.join(', ')}; known: ${PII_ENTITY_TYPES.join(', ')}` };
+        args.entities = new Set(types as PiiEntityType[]);
+        break;
+      }
+      case '--model': {
+        const value = takeValue();
+        if (!value) return { error: '--model needs a folder (or none)' };
+        args.model = value === 'none' ? null : value;
+        break;
+      }
+      case '--country': {
+        const value = takeValue();
+        if (!value || !/^[A-Za-z]{2}$/.test(value)) return { error: '--country needs a two-letter country code' };
+        args.country = value.toUpperCase();
+        break;
+      }
+      default:
+        if (arg.startsWith('-') && arg !== '-') return { error: `unknown option ${arg}` };
+        args.paths.push(arg);
+    }
+  }
+  if (args.paths.length === 0) return { error: 'no paths to scan' };
+  return args;
+}
+
+/** Replaces each card (model-card.yaml, or Markdown with a card in its front matter) by the samples it lists. */
+function expandCards(paths: string[], cwd: string, io: CliIo): { paths: string[]; errors: number } {
+  const out: string[] = [];
+  let errors = 0;
+  for (const given of paths) {
+    const full = path.resolve(cwd, given);
+    const kind = sourceKindOf(full);
+    if (!kind || !fs.existsSync(full) || !fs.statSync(full).isFile()) {
+      out.push(full);
+      continue;
+    }
+    const source = locateCard(fs.readFileSync(full, 'utf8'), kind);
+    if (!source) {
+      out.push(full); // Markdown without a card: scan it as text
+      continue;
+    }
+    const { samples, errors: cardErrors } = cardSamplePaths(source.yaml);
+    for (const message of cardErrors) {
+      io.stderr(`${given}: ${message}\n`);
+      errors++;
+    }
+    if (samples.length === 0) io.stderr(`${given}: the card lists no samples under upstream.datasets[].samples\n`);
+    for (const sample of samples) out.push(path.resolve(path.dirname(full), sample));
+  }
+  return { paths: out, errors };
+}
+
+function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
+}
+
+function ruleIdOf(type: PiiEntityType): string {
+  return `pii/${type.toLowerCase().replace(/_/g, '-')}`;
+}
+
+export async function runScan(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseScanArgs(argv);
+  if (parsed === 'help') {
+    io.stdout(SCAN_USAGE);
+    return EXIT_CLEAN;
+  }
+  if ('error' in parsed) {
+    io.stderr(`cardwright scan: ${parsed.error}\n\n${SCAN_USAGE}`);
+    return EXIT_USAGE;
+  }
+  const expanded = expandCards(parsed.paths, io.cwd, io);
+  const options: ScanOptions = { threshold: parsed.threshold, entities: parsed.entities, defaultCountry: parsed.country };
+  if (parsed.model === null) options.model = null;
+  else if (parsed.model !== undefined) options.model = path.resolve(io.cwd, parsed.model);
+
+  let lastProgress = 0;
+  const result = await scanFiles(expanded.paths, options, {
+    onProgress(progress) {
+      if (!progress.file) {
+        if (io.stderrIsTty) io.stderr('\r\x1b[K');
+        return;
+      }
+      const percent = progress.bytesTotal > 0 ? Math.floor((progress.bytesDone / progress.bytesTotal) * 100) : 100;
+      const label = `scanning ${displayPath(progress.file, io.cwd)} (${progress.filesDone + 1}/${progress.filesTotal}, ${percent}%)`;
+      if (io.stderrIsTty) {
+        const now = Date.now();
+        if (now - lastProgress > 100) {
+          io.stderr(`\r\x1b[K${label}`);
+          lastProgress = now;
+        }
+      } else if (progress.bytesDone === 0 || progress.filesDone === progress.filesTotal) {
+        io.stderr(`${label}\n`);
+      }
+    },
+  });
+
+  if (result.model.error) {
+    io.stderr(`cardwright scan: the PII model could not be loaded (${result.model.error}); scanning with the recognizers only\n`);
+  }
+  for (const file of result.files) {
+    if (file.skipped) io.stderr(`${displayPath(file.file, io.cwd)}: skipped: ${file.skipped}\n`);
+    for (const warning of file.warnings) io.stderr(`${displayPath(file.file, io.cwd)}: ${warning}\n`);
+  }
+
+  const findings = result.files.flatMap((file) => file.findings.map((finding) => ({ file: displayPath(file.file, io.cwd), finding })));
+  writeReport(parsed.format, result, findings, parsed, io);
+
+  const unreadable = result.files.some((f) => f.skipped === 'not found' || f.skipped?.startsWith('cannot read'));
+  if (expanded.errors > 0 || unreadable || (parsed.model !== undefined && parsed.model !== null && result.model.error)) return EXIT_USAGE;
+  return findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+function writeReport(format: Format, result: ScanResult, findings: Array<{ file: string; finding: ScanFinding }>, args: ScanArgs, io: CliIo): void {
+  const byType: Record<string, number> = {};
+  for (const { finding } of findings) byType[finding.type] = (byType[finding.type] ?? 0) + 1;
+  if (format === 'json') {
+    const report = {
+      files: result.files.map((file) => ({
+        file: displayPath(file.file, io.cwd),
+        format: file.format ?? null,
+        bytes: file.bytes,
+        findings: file.findings.length,
+        ...(file.skipped ? { skipped: file.skipped } : {}),
+      })),
+      findings: findings.map(({ file, finding }) => ({
+        file,
+        type: finding.type,
+        start: finding.start,
+        end: finding.end,
+        line: finding.line,
+        character: finding.character,
+        endLine: finding.endLine,
+        endCharacter: finding.endCharacter,
+        score: finding.score,
+        detectors: finding.detectors,
+        ...(finding.row !== undefined ? { row: finding.row, column: finding.column } : {}),
+      })),
+      summary: {
+        files: result.files.length,
+        scanned: result.files.filter((f) => !f.skipped).length,
+        skipped: result.files.filter((f) => f.skipped).length,
+        findings: findings.length,
+        byType,
+        threshold: args.threshold,
+        model: result.model.used ? result.model.name : null,
+        ...(result.model.error ? { modelError: result.model.error } : {}),
+        cancelled: result.cancelled,
+        milliseconds: result.stats.milliseconds,
+      },
+    };
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  if (format === 'sarif') {
+    const types = [...new Set(findings.map(({ finding }) => finding.type))].sort();
+    const rules: SarifRule[] = types.map((type) => ({ id: ruleIdOf(type), shortDescription: `Possible ${type} in a dataset sample` }));
+    const results: SarifResult[] = findings.map(({ file, finding }) => ({
+      ruleId: ruleIdOf(finding.type),
+      level: finding.score >= 0.8 ? 'error' : 'warning',
+      message: `Possible ${finding.type} (score ${finding.score}; ${finding.detectors.join(', ')})`,
+      file,
+      line: finding.line,
+      character: finding.character,
+      endLine: finding.endLine,
+      endCharacter: finding.endCharacter,
+      properties: { score: finding.score, detectors: finding.detectors, ...(finding.row !== undefined ? { row: finding.row, column: finding.column } : {}) },
+    }));
+    io.stdout(`${JSON.stringify(toSarif(packageVersion(), rules, results, io.cwd), null, 2)}\n`);
+    return;
+  }
+  for (const { file, finding } of findings) {
+    const where = finding.row !== undefined ? `${file}:row ${finding.row + 1}:${finding.column}` : `${file}:${finding.line + 1}:${finding.character + 1}`;
+    io.stdout(`${where}  ${finding.type}  ${finding.score.toFixed(2)}  ${finding.detectors.join(',')}\n`);
+  }
+  const scanned = result.files.filter((f) => !f.skipped).length;
+  const summary = Object.entries(byType).map(([type, count]) => `${count} ${type}`).join(', ');
+  io.stdout(`${findings.length} finding${findings.length === 1 ? '' : 's'} in ${scanned} file${scanned === 1 ? '' : 's'}${summary ? ` (${summary})` : ''}${result.model.used ? '' : ' [recognizers only]'}\n`);
+}
+
+function packageVersion(): string {
+  const root = findPackageRoot(__dirname);
+  try {
+    return root ? String(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version) : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
 }

@@ -1,7 +1,13 @@
-/** Cardwright's VS Code entry point: starts the language server and registers the commands. */
+/** Cardwright's VS Code entry point: starts the language server and wires commands, views and status. */
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { ClassifierView } from './classifierView';
 import { createCommands } from './commands';
+import { FindingsStore } from './findingsStore';
+import { FindingsTree } from './findingsTree';
+import { RedactionActions, SAMPLE_SELECTOR } from './redactionActions';
+import { rescanSample } from './scanDataset';
+import { createStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -22,12 +28,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cardwr
     outputChannelName: 'Cardwright',
   };
   client = new LanguageClient('cardwright', 'Cardwright', serverOptions, clientOptions);
-  const commands = createCommands(context, () => client);
-  for (const [id, run] of Object.entries(commands)) {
+  const store = new FindingsStore();
+  const classifier = new ClassifierView(context, () => client, store);
+  const findingsView = vscode.window.createTreeView('cardwright.findings', { treeDataProvider: new FindingsTree(store), showCollapseAll: true });
+  const updateBadge = () => {
+    const total = store.total();
+    findingsView.badge = total > 0 ? { value: total, tooltip: vscode.l10n.t('{0} PII findings', total) } : undefined;
+  };
+  context.subscriptions.push(
+    store,
+    findingsView,
+    store.onDidChange(updateBadge),
+    vscode.window.registerWebviewViewProvider(ClassifierView.id, classifier, { webviewOptions: { retainContextWhenHidden: true } }),
+    vscode.languages.registerCodeActionsProvider(SAMPLE_SELECTOR, new RedactionActions(), { providedCodeActionKinds: RedactionActions.kinds }),
+    createStatusBar(store),
+    vscode.workspace.onDidSaveTextDocument((document) => client && void rescanSample(client, document, store)),
+  );
+  for (const [id, run] of Object.entries(createCommands({ client: () => client, store, classifier }))) {
     context.subscriptions.push(vscode.commands.registerCommand(id, run));
   }
   await client.start();
-  return { client };
+  return { client, findings: store };
 }
 
 export async function deactivate(): Promise<void> {
@@ -38,4 +59,6 @@ export async function deactivate(): Promise<void> {
 /** What the extension exports to tests and other extensions. */
 export interface CardwrightApi {
   client: LanguageClient;
+  /** The last PII scan's results, as the Findings view shows them. */
+  findings: FindingsStore;
 }

@@ -26,13 +26,15 @@ export class FindingsStore implements vscode.Disposable {
   /** Replaces only the files a (re)scan covered, e.g. a sample rescanned on save. */
   merge(result: ScanDatasetResult): void {
     for (const file of result.files) {
-      this.scannedFiles.set(file.uri, file);
-      this.findingsByUri.delete(file.uri);
+      const uri = canonical(file.uri);
+      this.scannedFiles.set(uri, { ...file, uri });
+      this.findingsByUri.delete(uri);
     }
     for (const finding of result.findings) {
-      const list = this.findingsByUri.get(finding.uri) ?? [];
-      list.push(finding);
-      this.findingsByUri.set(finding.uri, list);
+      const uri = canonical(finding.uri);
+      const list = this.findingsByUri.get(uri) ?? [];
+      list.push({ ...finding, uri });
+      this.findingsByUri.set(uri, list);
     }
     this.last = result;
     void vscode.commands.executeCommand('setContext', 'cardwright.hasFindings', this.total() > 0);
@@ -58,7 +60,7 @@ export class FindingsStore implements vscode.Disposable {
   }
 
   wasScanned(uri: string): boolean {
-    return this.scannedFiles.has(uri);
+    return this.scannedFiles.has(canonical(uri));
   }
 
   scannedUris(): string[] {
@@ -67,7 +69,7 @@ export class FindingsStore implements vscode.Disposable {
 
   /** Every finding of a file, unfiltered (redaction works on all of them). */
   findingsOf(uri: string): PiiFindingDto[] {
-    return this.findingsByUri.get(uri) ?? [];
+    return this.findingsByUri.get(canonical(uri)) ?? [];
   }
 
   /** Findings that pass the filter, by file, files in path order, findings in file order. */
@@ -99,5 +101,14 @@ export class FindingsStore implements vscode.Disposable {
 
   dispose(): void {
     this.changed.dispose();
+  }
+}
+
+/** The server and VS Code may spell the same file URI differently (percent-encoding); compare VS Code's spelling. */
+function canonical(uri: string): string {
+  try {
+    return vscode.Uri.parse(uri).toString();
+  } catch {
+    return uri;
   }
 }

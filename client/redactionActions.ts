@@ -47,6 +47,7 @@ export class RedactionActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
     const pii = context.diagnostics.filter(isPii);
     const format = pii.length > 0 ? redactionFormatOf(document.fileName, document.getText(new vscode.Range(0, 0, 50, 0))) : undefined;
     if (!format) return [];
@@ -84,7 +85,7 @@ function previewOf(edits: readonly TextEdit[]): string {
 
 /** "Redact All in File": a redacted copy next to the sample (default) or one undoable in-place edit. */
 export async function redactAllInFile(store: FindingsStore, uri?: unknown): Promise<void> {
-  const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+  const target = uriOf(uri) ?? vscode.window.activeTextEditor?.document.uri;
   if (!target) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a sample file with PII findings first.'));
     return;
@@ -121,6 +122,13 @@ export async function redactAllInFile(store: FindingsStore, uri?: unknown): Prom
   }
   const note = skipped.length > 0 ? vscode.l10n.t(' ({0} findings outside values were left alone)', skipped.length) : '';
   void vscode.window.showInformationMessage(vscode.l10n.t('Redacted {0} values.', edits.length) + note);
+}
+
+/** A Uri from a command argument: a Uri (explorer, editor title), a Findings view node, a string. */
+function uriOf(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  const raw = typeof arg === 'string' ? arg : (arg as { uri?: unknown } | undefined)?.uri;
+  return typeof raw === 'string' ? vscode.Uri.parse(raw) : raw instanceof vscode.Uri ? raw : undefined;
 }
 
 /** `tickets-sample.jsonl` → `tickets-sample.redacted.jsonl`. */

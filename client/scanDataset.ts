@@ -55,7 +55,7 @@ export async function scanWithProgress(client: LanguageClient, params: ScanDatas
         if (percentage !== undefined) reported = percentage;
       });
       try {
-        return await client.sendRequest(Requests.scanDataset, { ...params, workDoneToken } satisfies ScanDatasetParams, token);
+        return await client.sendRequest<ScanDatasetResult>(Requests.scanDataset, { ...params, workDoneToken } satisfies ScanDatasetParams, token);
       } catch (error) {
         if (token.isCancellationRequested) return undefined;
         throw error;
@@ -81,7 +81,7 @@ export async function rescanSample(client: LanguageClient, document: vscode.Text
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Rescanning {0} for PII', path.basename(document.uri.fsPath)) },
     async () => {
       try {
-        store.merge(await client.sendRequest(Requests.scanDataset, { uris: [document.uri.toString()] } satisfies ScanDatasetParams));
+        store.merge(await client.sendRequest<ScanDatasetResult>(Requests.scanDataset, { uris: [document.uri.toString()] } satisfies ScanDatasetParams));
       } catch (error) {
         client.outputChannel.appendLine(`PII rescan of ${document.uri.toString()} failed: ${error instanceof Error ? error.message : String(error)}`);
       }

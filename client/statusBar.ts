@@ -25,5 +25,10 @@ export function createStatusBar(store: FindingsStore): vscode.Disposable {
     item.show();
   };
   update();
-  return vscode.Disposable.from(item, vscode.languages.onDidChangeDiagnostics(update), store.onDidChange(update));
+  // Diagnostics change often during a scan; count them at most every 250 ms.
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    if (!timer) timer = setTimeout(() => ((timer = undefined), update()), 250);
+  };
+  return vscode.Disposable.from(item, vscode.languages.onDidChangeDiagnostics(schedule), store.onDidChange(schedule), { dispose: () => clearTimeout(timer) });
 }

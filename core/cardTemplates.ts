@@ -148,6 +148,24 @@ export function fullCardSnippetLines(): string[] {
   ];
 }
 
+/** The contents of snippets/model-card.json (VS Code snippets for yaml and markdown), built from the templates above. */
+export function snippetFile(): Record<string, { prefix: string; description: string; body: string[] }> {
+  const card = fullCardSnippetLines();
+  const out: Record<string, { prefix: string; description: string; body: string[] }> = {
+    'Model card': { prefix: 'model-card', description: 'A complete model-card.yaml: Hub metadata, upstream licenses, privacy and compliance', body: card },
+    'Model card front matter': {
+      prefix: 'model-card-front-matter',
+      description: 'A README.md front matter with the complete model card, then the title',
+      body: ['---', ...card, '---', '', '# ${1:my-model}', '', '$0'],
+    },
+  };
+  for (const template of SECTION_TEMPLATES) {
+    const title = template.name === 'model-index-entry' ? 'model-index entry' : `${template.name} section`;
+    out[title] = { prefix: `card-${template.name}`, description: template.description, body: [...template.lines] };
+  }
+  return out;
+}
+
 export interface NewCardOptions {
   modelName?: string;
 }

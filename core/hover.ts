@@ -5,7 +5,9 @@
 import type { Analyzer } from './analyzer';
 import { Path } from './cardDocument';
 import { locateCard, sourceKindOf } from './cardSource';
-import { describe, languageName, tokenAt } from './completion';
+import { describe } from './completion';
+import { languageName } from './languageCodes';
+import { tokenAt } from './yamlCursor';
 import { Finding } from './finding';
 import { COMMERCIAL_LABELS, KIND_LABELS, LicenseFact, licenseFacts, normalizeLicense, summarizeLicense } from './licenses';
 import { displayPath } from './schemaCheck';

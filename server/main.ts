@@ -8,7 +8,9 @@ import { createAnalyzer } from '../core/analyzer';
 import { sourceKindOf } from '../core/cardSource';
 import { CardwrightSettings, DEFAULT_SETTINGS, normalizeSettings } from '../protocol/settings';
 import { toDiagnostic } from './diagnostics';
+import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { packageVersion } from './packageRoot';
+import { registerPiiService } from './piiService';
 import { loadSchemas } from './schemaFiles';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -21,12 +23,25 @@ let canPullConfiguration = false;
 connection.onInitialize((params) => {
   canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
   return {
-    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
+    capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } }, ...FEATURE_CAPABILITIES },
     serverInfo: { name: 'cardwright', version: packageVersion() },
   };
 });
 
+const pii = registerPiiService({
+  connection,
+  analyzer,
+  settings: () => settings,
+  openText: (uri) => documents.get(uri)?.getText(),
+  onCardScanned: (uri) => {
+    const document = documents.get(uri);
+    if (document) schedule(document, 0);
+  },
+});
+registerFeatures(connection, documents, analyzer);
+
 connection.onInitialized(() => void refreshSettings());
+connection.onShutdown(() => pii.dispose());
 connection.onDidChangeConfiguration(() => void refreshSettings());
 documents.onDidOpen(({ document }) => schedule(document, 0));
 documents.onDidChangeContent(({ document }) => schedule(document, settings.validation.debounceMs));
@@ -72,6 +87,7 @@ function validate(document: TextDocument): void {
       text: document.getText(),
       fileName,
       fileExists: folder ? (relative) => fs.existsSync(path.resolve(folder, relative)) : undefined,
+      piiScan: pii.scanSummary(document.uri),
     });
     const diagnostics = analysis.findings.map((finding) => toDiagnostic(document, finding));
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });

@@ -1,7 +1,8 @@
-"""Dumps {"text", "ids"} (Python tokenizer, with [CLS]/[SEP], truncated to 512) for each
-eval record, for verifyRuntime.mjs to compare against transformers.js.
+"""Dumps {"text", "ids"} (Python tokenizer, with [CLS]/[SEP], truncated to 512) for every
+record of the given JSONL files, then a few hard strings, for verifyRuntime.mjs to compare
+against transformers.js and to run the int8 model on.
 
-  /usr/bin/python3 training/dumpTokenIds.py test/fixtures/pii-eval/eval.jsonl training/work/ids.jsonl
+  /usr/bin/python3 training/dumpTokenIds.py training/work/ids.jsonl test/fixtures/pii-eval/eval.jsonl
 """
 import json
 import os
@@ -14,11 +15,19 @@ EXTRA = ['Crème brûlée at Café Zürich, naïve façade', 'İstanbul ΣΊΣΥ
          'emoji 🙂 here👍🏽 and\r\nwindows lines', 'tab\tand\u00a0nbsp\u2003em space', 'zero\u200bwidth joiner',
          'control\x07bell and \ufeffbom', '𠀀 astral CJK', 'ｆｕｌｌｗｉｄｔｈ ＡＢＣ', 'Ǆemal ﬁnance ﬀ']
 
-if __name__ == '__main__':
+
+def dump(dst, sources):
     tok = WordPieceTokenizer()
-    src, dst = sys.argv[1], sys.argv[2]
-    texts = [json.loads(l)['text'] for l in open(src, encoding='utf-8') if l.strip()] + EXTRA
+    texts = []
+    for src in sources:
+        with open(src, encoding='utf-8') as f:
+            texts += [json.loads(l)['text'] for l in f if l.strip()]
     with open(dst, 'w', encoding='utf-8') as f:
-        for t in texts:
+        for t in texts + EXTRA:
             ids, _, _ = tok.encode(t, max_len=512)
             f.write(json.dumps({'text': t, 'ids': ids}, ensure_ascii=False) + '\n')
+    return len(texts)
+
+
+if __name__ == '__main__':
+    dump(sys.argv[1], sys.argv[2:])

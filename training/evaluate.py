@@ -93,6 +93,18 @@ def score(records, predictions):
     return report
 
 
+def predict_from_tags(records, tags_path, max_len=512):
+    """Predictions from per-token label ids written by verifyRuntime.mjs (int8 ONNX)."""
+    tok = WordPieceTokenizer()
+    with open(tags_path) as f:
+        all_tags = [json.loads(l) for l in f if l.strip()]
+    out = []
+    for rec, ids in zip(records, all_tags):
+        _, s, e = tok.encode(rec['text'], max_len=max_len)
+        out.append(tags_to_spans([corpus.LABELS[j] for j in ids], s, e))
+    return out
+
+
 def evaluate_torch(model, path):
     records = load(path)
     model.eval()
@@ -117,9 +129,19 @@ if __name__ == '__main__':
     from train import CONFIG
     ap = argparse.ArgumentParser()
     ap.add_argument('--weights', default=os.path.join(os.path.dirname(__file__), 'work', 'model.pt'))
+    ap.add_argument('--int8-tags', help='score int8_tags.jsonl from verifyRuntime.mjs instead of torch')
+    ap.add_argument('--json', help='also write the report here')
     ap.add_argument('--eval', default=os.path.join(os.path.dirname(__file__), '..', 'test', 'fixtures', 'pii-eval', 'eval.jsonl'))
     a = ap.parse_args()
     torch.set_num_threads(1)
-    m = BertForTokenClassification(CONFIG, len(corpus.LABELS))
-    m.load_state_dict(torch.load(a.weights))
-    print(format_report(evaluate_torch(m, a.eval)))
+    if a.int8_tags:
+        recs = load(a.eval)
+        rep = score(recs, predict_from_tags(recs, a.int8_tags))
+    else:
+        m = BertForTokenClassification(CONFIG, len(corpus.LABELS))
+        m.load_state_dict(torch.load(a.weights))
+        rep = evaluate_torch(m, a.eval)
+    print(format_report(rep))
+    if a.json:
+        with open(a.json, 'w') as f:
+            json.dump(rep, f, indent=2)

@@ -59,7 +59,7 @@ def collate(data, idx):
     return ids, mask, labels
 
 
-def train(args, log):
+def train(args, log, stats):
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     tok = WordPieceTokenizer()
@@ -70,6 +70,7 @@ def train(args, log):
                            grammar=grammarSentences.sentence)
     ntok = sum(len(x) for x, _ in data)
     log('generated %d documents, %d tokens in %.0fs' % (len(data), ntok, time.time() - t0))
+    stats.update(docs=len(data), tokens=ntok)
     model = BertForTokenClassification(CONFIG, len(corpus.LABELS))
     no_decay = [p for n, p in model.named_parameters() if n.endswith('bias') or 'LayerNorm' in n]
     decay = [p for n, p in model.named_parameters() if not (n.endswith('bias') or 'LayerNorm' in n)]
@@ -100,6 +101,7 @@ def train(args, log):
                 log('epoch %d step %d/%d loss %.4f lr %.2e %.0fs (eta %.0fs)' % (
                     ep, step, total, run_loss, sched.get_last_lr()[0], el, el / step * (total - step)))
     log('trained in %.0fs' % (time.time() - t1))
+    stats['train_s'] = time.time() - t1
     model.eval()
     return model
 
@@ -115,6 +117,7 @@ def main():
     ap.add_argument('--batch-tokens', type=int, default=4096)
     ap.add_argument('--max-len', type=int, default=128)
     ap.add_argument('--threads', type=int, default=1)
+    ap.add_argument('--from-weights', help='skip training; export and evaluate these saved weights')
     ap.add_argument('--eval', default=os.path.join(HERE, '..', 'test', 'fixtures', 'pii-eval', 'eval.jsonl'))
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
@@ -128,8 +131,22 @@ def main():
 
     log('args: %s' % vars(args))
     t0 = time.time()
-    model = train(args, log)
-    torch.save(model.state_dict(), os.path.join(args.work, 'model.pt'))
+    stats = {'lr': args.lr}
+    if args.from_weights:
+        # Re-run export, quantization, evaluation and the model card for saved weights.
+        stats_path = os.path.join(os.path.dirname(args.from_weights), 'stats.json')
+        if os.path.exists(stats_path):
+            with open(stats_path) as f:
+                stats.update(json.load(f))
+        torch.set_num_threads(args.threads)
+        model = BertForTokenClassification(CONFIG, len(corpus.LABELS))
+        model.load_state_dict(torch.load(args.from_weights))
+        model.eval()
+    else:
+        model = train(args, log, stats)
+        torch.save(model.state_dict(), os.path.join(args.work, 'model.pt'))
+        with open(os.path.join(args.work, 'stats.json'), 'w') as f:
+            json.dump(stats, f)
     import exportOnnx
     import modelFolder
     import quantizeInt8
@@ -139,13 +156,67 @@ def main():
     modelFolder.write_folder(args.out, WordPieceTokenizer().vocab, CONFIG, corpus.LABELS)
     quantizeInt8.quantize(fp32, q8)
     log('exported %s (%.1f MB) and %s (%.1f MB)' % (fp32, os.path.getsize(fp32) / 1e6, q8, os.path.getsize(q8) / 1e6))
+    stats.update(q8_mb=os.path.getsize(q8) / 1e6, params=sum(p.numel() for p in model.parameters()))
     if os.path.exists(args.eval):
-        import evaluate
-        report = evaluate.evaluate_torch(model, args.eval)
-        with open(os.path.join(args.work, 'eval_torch.json'), 'w') as f:
-            json.dump(report, f, indent=2)
-        log('eval (torch fp32): ' + evaluate.format_report(report))
+        if not runtime_check(args, log, fp32, stats):
+            import evaluate
+            report = evaluate.evaluate_torch(model, args.eval)
+            with open(os.path.join(args.work, 'eval_torch.json'), 'w') as f:
+                json.dump(report, f, indent=2)
+            log('eval (torch fp32, no Node runtime): ' + evaluate.format_report(report))
     log('total %.0fs' % (time.time() - t0))
+
+
+def runtime_check(args, log, fp32, stats):
+    """Runs verifyRuntime.mjs (transformers.js + onnxruntime-node), scores the int8 model
+    and writes the model card. Skipped with a message when Node is not available."""
+    import subprocess
+    import dumpTokenIds
+    import evaluate
+    import modelCard
+    repo = os.path.abspath(os.path.join(HERE, '..'))
+    hand = os.path.join(os.path.dirname(args.eval), 'handwritten.jsonl')
+    sources = [args.eval] + ([hand] if os.path.exists(hand) else [])
+    ids = os.path.join(args.work, 'ids.jsonl')
+    dumpTokenIds.dump(ids, sources)
+    out = os.path.abspath(args.out)
+    try:
+        res = subprocess.run(['node', os.path.join(HERE, 'verifyRuntime.mjs'), os.path.dirname(out), os.path.basename(out),
+                              ids, os.path.abspath(fp32)], cwd=repo, capture_output=True, text=True, timeout=1800)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        log('runtime check skipped: %s' % e)
+        return False
+    if res.returncode != 0:
+        log('runtime check failed: %s' % res.stderr[-2000:])
+        return False
+    rt = json.loads(res.stdout)
+    with open(os.path.join(args.work, 'runtime.json'), 'w') as f:
+        json.dump(rt, f, indent=2)
+    log('runtime: load %sms, sample %s, long input %s, tokenizer %s/%s same, int8 vs fp32 %s' % (
+        rt['loadMs'], rt['sample'], rt['longInput'], rt['tokenizerAgreement']['same'], rt['tokenizerAgreement']['total'],
+        rt.get('int8VsFp32')))
+    with open(os.path.join(args.work, 'int8_tags.jsonl')) as f:
+        tags = [l for l in f if l.strip()]
+    recs = evaluate.load(args.eval)
+    n = len(recs)
+    tmp = os.path.join(args.work, 'int8_tags_eval.jsonl')
+    with open(tmp, 'w') as f:
+        f.writelines(tags[:n])
+    rep = evaluate.score(recs, evaluate.predict_from_tags(recs, tmp))
+    with open(os.path.join(args.work, 'eval_int8.json'), 'w') as f:
+        json.dump(rep, f, indent=2)
+    log('eval (int8 onnx): ' + evaluate.format_report(rep))
+    hand_rep = None
+    if len(sources) > 1:
+        hrecs = evaluate.load(hand)
+        with open(tmp, 'w') as f:
+            f.writelines(tags[n:n + len(hrecs)])
+        hand_rep = evaluate.score(hrecs, evaluate.predict_from_tags(hrecs, tmp))
+        log('handwritten (int8 onnx): ' + evaluate.format_report(hand_rep))
+    stats['agreement'] = rt.get('int8VsFp32', {}).get('agreement', 0)
+    modelCard.write(args.out, CONFIG, corpus.LABELS, stats, rep, hand_rep)
+    log('wrote model card %s' % os.path.join(args.out, 'README.md'))
+    return True
 
 
 if __name__ == '__main__':

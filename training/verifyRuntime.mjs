@@ -44,6 +44,7 @@ if (fp32Path && fs.existsSync(fp32Path) && idsFile) {
   const q8 = await ort.InferenceSession.create(path.join(modelsDir, modelName, 'onnx', 'model_quantized.onnx'));
   const f32 = await ort.InferenceSession.create(fp32Path);
   let agree = 0, tokens = 0, qMs = 0, fMs = 0;
+  const tagsOut = [];
   const lines = fs.readFileSync(idsFile, 'utf8').split('\n').filter((l) => l.trim());
   for (const line of lines) {
     const { ids } = JSON.parse(line);
@@ -56,6 +57,7 @@ if (fp32Path && fs.existsSync(fp32Path) && idsFile) {
     let s = performance.now(); const a = (await q8.run(feeds)).logits; qMs += performance.now() - s;
     s = performance.now(); const b = (await f32.run(feeds)).logits; fMs += performance.now() - s;
     const L = a.dims[2];
+    const tags = [];
     for (let i = 0; i < n; i++) {
       let am = 0, bm = 0;
       for (let k = 1; k < L; k++) {
@@ -63,8 +65,11 @@ if (fp32Path && fs.existsSync(fp32Path) && idsFile) {
         if (b.data[i * L + k] > b.data[i * L + bm]) bm = k;
       }
       tokens++; if (am === bm) agree++;
+      tags.push(am);
     }
+    tagsOut.push(JSON.stringify(tags));
   }
+  fs.writeFileSync(path.join(path.dirname(fp32Path), 'int8_tags.jsonl'), tagsOut.join('\n') + '\n');
   report.int8VsFp32 = { tokens, agreement: agree / tokens, int8TokensPerSec: Math.round(tokens / qMs * 1000), fp32TokensPerSec: Math.round(tokens / fMs * 1000) };
 }
 console.log(JSON.stringify(report, null, 2));

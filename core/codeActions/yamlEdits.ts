@@ -151,6 +151,18 @@ export function setKey(card: CardDocument, path: Path, key: string, value: strin
   return map ? appendToMap(card, map, lines, 0) : undefined;
 }
 
+/** Inserts `lines` (entries of the same mapping) on the lines right after the entry `afterKey` at `path`. */
+export function insertAfterKey(card: CardDocument, path: Path, afterKey: string, lines: string[]): string | undefined {
+  const map = mapAt(card, path);
+  const pair = map && !map.flow ? pairOf(map, afterKey) : undefined;
+  if (!pair?.key.range) return undefined;
+  const text = card.text;
+  const newline = newlineOf(text);
+  const start = pair.key.range[0] + card.source.offset;
+  const at = lineEnd(text, contentEnd(card, pair.value ?? pair.key, start));
+  return text.slice(0, at) + newline + indentLines(lines, columnOf(text, start), newline) + text.slice(at);
+}
+
 function keyNodeOf(card: CardDocument, path: Path): Node | undefined {
   if (path.length === 0) return undefined;
   const parent = path.length === 1 ? card.doc.contents : nodeAt(card, path.slice(0, -1));
@@ -187,7 +199,8 @@ export function appendItem(card: CardDocument, path: Path, item: string[]): stri
     if (text[close] !== ']') return undefined;
     let at = close;
     while (at > 0 && /\s/.test(text[at - 1])) at--;
-    return text.slice(0, at) + (seq.items.length ? ', ' : '') + item[0] + text.slice(at);
+    const written = /^[^\s{[\]"']+:\s/.test(item[0]) ? `{${item[0]}}` : item[0];
+    return text.slice(0, at) + (seq.items.length ? ', ' : '') + written + text.slice(at);
   }
   const last = seq.items[seq.items.length - 1] as Node | undefined;
   if (!last?.range || !seq.range) return undefined;
@@ -246,11 +259,23 @@ export function removeItem(card: CardDocument, path: Path, index: number): strin
 /** Removes whole lines from the one holding `start` to the one holding `end`, with one line break. */
 function cutLines(card: CardDocument, start: number, end: number): string {
   const text = card.text;
-  const from = text.lastIndexOf('\n', start - 1) + 1;
+  let from = text.lastIndexOf('\n', start - 1) + 1;
   let to = lineEnd(text, end);
   if (text[to] === '\r') to++;
   if (text[to] === '\n') to++;
+  else if (from > 0) {
+    // The last line of the text: take the line break before it instead.
+    from--;
+    if (text[from - 1] === '\r') from--;
+  }
   return text.slice(0, from) + text.slice(to);
+}
+
+/** Replaces a scalar node's text. */
+export function replaceScalar(card: CardDocument, node: Node, written: string): string | undefined {
+  if (!node.range) return undefined;
+  const start = node.range[0] + card.source.offset;
+  return card.text.slice(0, start) + written + card.text.slice(contentEnd(card, node, start));
 }
 
 /** The path of the scalar node that starts at file offset `offset` under `root`, if any. */

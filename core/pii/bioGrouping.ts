@@ -2,7 +2,8 @@
  * Turns per-token BIO labels into character spans. Grouping is done here rather than by the
  * transformers.js pipeline, whose "simple" aggregation merges entities across gaps:
  *   - `B-X` opens an entity of type X; `I-X` continues an open X and opens one otherwise;
- *   - a `##` piece always follows its word (a word is never split between entities);
+ *   - a `##` piece always follows its word's first piece: it extends an open entity and is
+ *     ignored otherwise (the first piece labels the word, as in training);
  *   - `O` closes the open entity.
  * A span runs from its first token's start to its last token's end in the original text; its
  * score is the mean probability of its tokens' labels.
@@ -29,10 +30,12 @@ export function groupBioLabels(tokens: readonly TokenLabel[], mapping: LabelMapp
     open = undefined;
   };
   for (const token of tokens) {
-    if (token.continuation && open) {
-      open.end = token.end;
-      open.sum += token.probability;
-      open.count++;
+    if (token.continuation) {
+      if (open && open.end <= token.start) {
+        open.end = token.end;
+        open.sum += token.probability;
+        open.count++;
+      }
       continue;
     }
     const { prefix, entity } = splitLabel(token.label);

@@ -7,8 +7,9 @@
  *  2. Different types, overlapping: the authority wins (a validated recognizer beats the model on
  *     its types, the model beats a recognizer on PERSON/STREET_ADDRESS, else the higher score).
  *     The loser keeps what is left outside the winner when that still holds a word, else it goes.
- *  3. A test value (deny list) stays flagged and keeps its low score unless the model alone
- *     supports it. Findings under `threshold` are dropped at the end.
+ *  3. A test value (deny list) stays flagged and keeps its low score.
+ * Groups scoring under `threshold` are dropped before step 2: what is not reported must not push
+ * a reported finding aside.
  */
 import { PiiEntityType, PiiFinding, PiiSpan } from './piiTypes';
 
@@ -79,7 +80,8 @@ export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}
       }
     }
   }
-  let findings = groups.map((group) => toFinding(group, modelOnlyFactor));
+  // Below the threshold a finding is not reported, so it must not push a reported one aside.
+  let findings = groups.map((group) => toFinding(group, modelOnlyFactor)).filter((f) => f.finding.score >= threshold);
 
   // 2. Resolve overlaps between types, strongest first.
   findings.sort((a, b) => b.authority - a.authority || b.finding.score - a.finding.score || (b.finding.end - b.finding.start) - (a.finding.end - a.finding.start));

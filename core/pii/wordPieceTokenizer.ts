@@ -160,8 +160,8 @@ export function createWordPieceTokenizer(config: WordPieceConfig): WordPieceToke
       const code = text.charCodeAt(i);
       // ASCII fast path.
       if (code < 128) {
-        // Tab, LF, VT, FF, CR and space separate words (transformers.js treats VT and FF as spaces too).
-        if (code === 32 || (code >= 9 && code <= 13)) endWord();
+        // Tab, LF, CR and space separate words; other C0 controls (VT and FF too) are dropped.
+        if (code === 32 || code === 9 || code === 10 || code === 13) endWord();
         else if (code < 32 || code === 127) {
           if (!config.cleanText) addChar(text[i], i, i + 1);
         } else if (isAsciiPunctuation(code)) addPunctuation(text[i], i, i + 1);

@@ -172,3 +172,40 @@ export async function loadReferenceTokenizer(folder: string): Promise<(text: str
     return Array.from(encoded.input_ids.data, Number);
   };
 }
+
+/** A bare onnxruntime session on a model file, for the speed bench (no transformers.js in between). */
+export interface RawSession {
+  run(sequences: readonly (readonly number[])[]): Promise<number>;
+  release(): Promise<void>;
+}
+
+interface OrtModule {
+  InferenceSession: { create(path: string, options: object): Promise<{ run(feeds: Record<string, unknown>): Promise<Record<string, unknown>>; release(): Promise<void> }> };
+  Tensor: new (type: 'int64', data: BigInt64Array, dims: number[]) => unknown;
+}
+
+export async function createRawSession(onnxFile: string, intraOpThreads = 1): Promise<RawSession> {
+  const ort = (await import('onnxruntime-node')) as unknown as OrtModule;
+  const session = await ort.InferenceSession.create(onnxFile, { intraOpNumThreads: intraOpThreads, interOpNumThreads: 1 });
+  return {
+    async run(sequences) {
+      const width = Math.max(...sequences.map((s) => s.length));
+      const batch = sequences.length;
+      const ids = new BigInt64Array(batch * width);
+      const mask = new BigInt64Array(batch * width);
+      sequences.forEach((sequence, row) => {
+        for (let i = 0; i < sequence.length; i++) {
+          ids[row * width + i] = BigInt(sequence[i]);
+          mask[row * width + i] = 1n;
+        }
+      });
+      await session.run({
+        input_ids: new ort.Tensor('int64', ids, [batch, width]),
+        attention_mask: new ort.Tensor('int64', mask, [batch, width]),
+        token_type_ids: new ort.Tensor('int64', new BigInt64Array(batch * width), [batch, width]),
+      });
+      return batch * width;
+    },
+    release: () => session.release(),
+  };
+}

@@ -124,13 +124,14 @@ async function startCodeServer({ entry, runDir, workspace, vsixes = [], trust = 
   });
 
   const baseUrl = `http://127.0.0.1:${port}`;
+  // Ends the whole group even when the server itself already exited: extension hosts and
+  // language servers it started may still be running.
   const stop = async () => {
-    if (exited) return;
     const group = -child.pid;
     try {
       process.kill(group, 'SIGTERM');
     } catch {
-      return;
+      return; // no process of the group is left
     }
     const gone = () => {
       try {

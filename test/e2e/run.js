@@ -60,8 +60,11 @@ function seconds(since) {
   return ((Date.now() - since) / 1000).toFixed(1);
 }
 
-/** The .vsix to test: --vsix, $CARDWRIGHT_E2E_VSIX, or a fresh `npm run package`. */
-function resolveVsix(explicit) {
+/**
+ * The .vsix to test: --vsix, $CARDWRIGHT_E2E_VSIX, or a fresh `npm run package` written into
+ * `outDir` (not the repository root, which other runs may be packaging into at the same time).
+ */
+function resolveVsix(explicit, outDir) {
   const given = explicit || process.env.CARDWRIGHT_E2E_VSIX;
   if (given) {
     const file = path.resolve(given);
@@ -71,9 +74,10 @@ function resolveVsix(explicit) {
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
   if (!pkg.scripts?.package) throw new Error('package.json has no "package" script; pass --vsix FILE');
   const started = Date.now();
-  const res = spawnSync('npm', ['run', '--silent', 'package'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `${pkg.name}-${pkg.version}.vsix`);
+  const res = spawnSync('npm', ['run', '--silent', 'package', '--', '--out', file], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (res.status !== 0) throw new Error(`npm run package failed (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
-  const file = path.join(REPO_ROOT, `${pkg.name}-${pkg.version}.vsix`);
   if (!fs.existsSync(file)) throw new Error(`npm run package did not produce ${file}`);
   log(`e2e: packaged ${path.relative(REPO_ROOT, file)} (${(fs.statSync(file).size / 1e6).toFixed(1)} MB) in ${seconds(started)} s`);
   return file;
@@ -197,7 +201,7 @@ async function main() {
   if (args.grep) process.env.CARDWRIGHT_E2E_GREP = args.grep;
   const started = Date.now();
   const { entry } = await ensureCodeServer({ log });
-  const vsix = resolveVsix(args.vsix);
+  const vsix = resolveVsix(args.vsix, path.join(RUNS_DIR, '..', 'package'));
   const examplesDir = path.resolve(args.examples || process.env.CARDWRIGHT_E2E_EXAMPLES || path.join(REPO_ROOT, 'examples'));
   if (!fs.existsSync(examplesDir)) throw new Error(`${examplesDir} does not exist`);
   pruneOldRuns();

@@ -19,6 +19,16 @@ export interface TestServer {
   change(uri: string, version: number, text: string): void;
   stderr(): string;
   stop(): Promise<void>;
+  /** Every publishDiagnostics notification so far, in order. */
+  published: PublishedDiagnostics[];
+  /** Every `$/progress` notification so far, in order; `onProgress` listeners see new ones. */
+  progress: ProgressNotification[];
+  onProgress(listener: (notification: ProgressNotification) => void): void;
+}
+
+export interface ProgressNotification {
+  token: string | number;
+  value: { kind: 'begin' | 'report' | 'end'; title?: string; message?: string; percentage?: number; cancellable?: boolean };
 }
 
 export interface ServerCommand {
@@ -35,7 +45,15 @@ export async function startServer(settings: unknown = {}, command: ServerCommand
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: { uri: string; accept: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
+  const allPublished: PublishedDiagnostics[] = [];
+  const progress: ProgressNotification[] = [];
+  const progressListeners: ((notification: ProgressNotification) => void)[] = [];
+  connection.onNotification('$/progress', (notification: ProgressNotification) => {
+    progress.push(notification);
+    for (const listener of progressListeners) listener(notification);
+  });
   connection.onNotification('textDocument/publishDiagnostics', (published: PublishedDiagnostics) => {
+    allPublished.push(published);
     for (const waiter of [...waiters]) {
       if (waiter.uri === published.uri && waiter.accept(published)) {
         waiters.splice(waiters.indexOf(waiter), 1);
@@ -77,10 +95,13 @@ export async function startServer(settings: unknown = {}, command: ServerCommand
       void connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     },
     stderr: () => stderr,
+    published: allPublished,
+    progress,
+    onProgress: (listener) => progressListeners.push(listener),
     async stop() {
       try {
         await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-        void connection.sendNotification('exit');
+        await connection.sendNotification('exit').catch(() => undefined);
       } catch {
         /* already gone */
       }

@@ -34,7 +34,7 @@ export function formatOfPath(path: string): SampleFormat | undefined {
 }
 
 /** Format by the first characters of a text file whose extension said nothing. */
-export function formatOfContent(head: string): SampleFormat {
+export function formatOfContent(head: string): Exclude<SampleFormat, 'parquet'> {
   const trimmed = head.replace(/^\uFEFF/, '').trimStart();
   if (trimmed.startsWith('[')) return 'json';
   if (trimmed.startsWith('{')) {

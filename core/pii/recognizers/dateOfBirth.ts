@@ -19,8 +19,9 @@ const DATE = new RegExp(
   [
     '(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})', // 1984-03-07
     '(\\d{1,2})([-/.])(\\d{1,2})\\6(\\d{4}|\\d{2})', // 07/03/1984, 3.7.84
-    `(\\d{1,2})(?:st|nd|rd|th)?[ \\t]{1,3}(?:of[ \\t]{1,3})?(${MONTH})\\.?,?[ \\t]{1,3}(\\d{4})`, // 7 March 1984
+    `(\\d{1,2})(?:st|nd|rd|th)?(?:[ \\t]{1,3}(?:of[ \\t]{1,3})?|[-/.])(${MONTH})\\.?(?:,?[ \\t]{1,3}|[-/.])(\\d{4})`, // 7 March 1984, 07-Mar-1984
     `(${MONTH})\\.?[ \\t]{1,3}(\\d{1,2})(?:st|nd|rd|th)?,?[ \\t]{1,3}(\\d{4})`, // March 7, 1984
+    '(19\\d{2}|20[0-2]\\d)(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])', // 19840307
   ].join('|'),
   'gi',
 );
@@ -45,10 +46,26 @@ export function recognizeDatesOfBirth(input: RecognizerInput): PiiSpan[] {
     const end = start + match[0].length;
     if (isAlnumAt(text, start - 1) || isAlnumAt(text, end) || /[-/.]\d/.test(text.slice(end, end + 2))) continue;
     if (!plausible(match)) continue;
-    const score = scoreWithContext(0.2, contextAround(input, start, end), CONTEXT, 0.65, 0.15);
+    // A date long past, in a record (a table row, a field), is likely someone's birth date.
+    const year = yearOf(match);
+    let base = match[15] ? 0.15 : 0.2;
+    // Two-digit years (6.1.31) look like versions as much as dates: they need a context word.
+    const twoDigitYear = match[8] !== undefined && match[8].length === 2;
+    if (year <= OLD_YEAR && !twoDigitYear) base += 0.25;
+    if (input.fields !== undefined || /[\t|]/.test(text.slice(Math.max(0, start - 40), end + 40))) base += 0.1;
+    const score = scoreWithContext(base, contextAround(input, start, end), CONTEXT, 0.65, 0.15);
     spans.push({ type: 'DATE_OF_BIRTH', start, end, score, detector: 'date-of-birth', validated: false });
   }
   return spans;
+}
+
+/** Dates up to this year are old enough to be an adult's birth date. */
+const OLD_YEAR = 2012;
+
+function yearOf(m: RegExpExecArray): number {
+  const y = m[4] !== undefined ? m[1] : m[8] ?? m[11] ?? m[14] ?? m[15];
+  if (y === undefined) return 9999;
+  return y.length === 2 ? (Number(y) > 30 ? 1900 + Number(y) : 2000 + Number(y)) : Number(y);
 }
 
 function plausible(m: RegExpExecArray): boolean {
@@ -64,5 +81,6 @@ function plausible(m: RegExpExecArray): boolean {
   }
   if (m[9]) return inRange(Number(m[11])) && validDate(Number(m[11]), MONTHS[m[10].toLowerCase()], Number(m[9]));
   if (m[12]) return inRange(Number(m[14])) && validDate(Number(m[14]), MONTHS[m[12].toLowerCase()], Number(m[13]));
+  if (m[15]) return validDate(Number(m[15]), Number(m[16]), Number(m[17]));
   return false;
 }

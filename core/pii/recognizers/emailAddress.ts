@@ -23,17 +23,31 @@ export function recognizeEmailAddresses(input: RecognizerInput): PiiSpan[] {
     while (end > at + 1 && (text[end - 1] === '.' || text[end - 1] === '-')) end--;
     if (start === at || end === at + 1) continue;
     const local = text.slice(start, at);
+    // `scheme://user:password@host` is a URL with credentials, not an address.
+    if (insideUrlCredentials(text, at)) continue;
     const domain = text.slice(at + 1, end);
     if (local.endsWith('.') || local.includes('..')) continue;
     const labels = domain.split('.');
     if (labels.length < 2 || labels.some((label) => label.length === 0 || label.length > 63 || label.startsWith('-') || label.endsWith('-'))) continue;
     if (!/^\p{L}{2,24}$/u.test(labels[labels.length - 1])) continue;
     const reserved = /^(example\.(com|org|net)|test|invalid|localhost)$/i.test(domain) || /\.(test|invalid|example|localhost)$/i.test(domain);
-    const base = reserved ? 0.4 : 0.9;
+    // Documentation domains (example.org, .test) are still reported, a little lower.
+    const base = reserved ? 0.6 : 0.9;
     const score = scoreWithContext(base, contextAround(input, start, end), CONTEXT, 0, 0.1);
     spans.push({ type: 'EMAIL_ADDRESS', start, end, score, detector: 'email-address', validated: true });
     previousEnd = end;
     at = end - 1;
   }
   return spans;
+}
+
+/** True when the `@` at `at` ends the user info of a `scheme://user:password@host` URL. */
+function insideUrlCredentials(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && at - i < 300 && !/\s/.test(text[i])) {
+    if (text[i] === '/' && text[i - 1] === '/' && text[i - 2] === ':') return true;
+    if (text[i] === '/') return false;
+    i--;
+  }
+  return false;
 }

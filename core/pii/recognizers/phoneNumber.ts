@@ -1,7 +1,8 @@
 /**
- * PHONE_NUMBER: found and validated by libphonenumber-js (the full metadata, so `isValid` checks
+ * PHONE_NUMBER: found and checked by libphonenumber-js (the full metadata, so `isValid` checks
  * each country's number plan), never by a hand-written regex. Numbers without a `+` are read in
- * the default country. A cheap linear pre-check skips texts without a run of digits long enough.
+ * the default country. Valid numbers score higher than merely possible ones (right length, not
+ * in the plan), which need a context word ("tel", "call") to pass the default threshold.
  */
 import { CountryCode, findPhoneNumbersInText } from 'libphonenumber-js/max';
 import { contextAround, scoreWithContext } from '../contextWords';
@@ -9,7 +10,7 @@ import { PiiSpan, RecognizerInput } from '../piiTypes';
 import { isAlnumAt } from './textBoundary';
 
 const CONTEXT = {
-  raise: ['phone', 'tel', 'telephone', 'mobile', 'cell', 'call', 'fax', 'contact', 'whatsapp', 'sms', 'text me', 'ring', 'number', 'phone number', 'mob'],
+  raise: ['phone', 'tel', 'telephone', 'mobile', 'cell', 'call', 'fax', 'contact', 'whatsapp', 'sms', 'text', 'text me', 'ring', 'number', 'phone number', 'mob', 'reached at', 'reach me at', 'dial', 'hotline', 'landline', 'cellphone', 'telefon', 'tél', 'telefono', 'handy', 'nr'],
   lower: ['order', 'invoice', 'ref', 'reference', 'id', 'account', 'acct', 'serial', 'tracking', 'isbn', 'ssn', 'zip', 'sku', 'po', 'case', 'ticket', 'transaction'],
 };
 
@@ -30,17 +31,26 @@ export function recognizePhoneNumbers(input: RecognizerInput, defaultCountry: st
   for (let run = RUN.exec(text); run; run = RUN.exec(text)) {
     let digits = 0;
     for (let i = 0; i < run[0].length && digits < 7; i++) if (run[0].charCodeAt(i) >= 48 && run[0].charCodeAt(i) <= 57) digits++;
-    // Phone numbers have at least one group of three digits; "1 2 3 4 5 6 7" is a list.
-    if (digits < 7 || !/\d{3}/.test(run[0]) || /^\d{16,}$/.test(run[0])) continue;
+    // Phone numbers have groups of two digits or more; "1 2 3 4 5 6 7" is a list.
+    if (digits < 7 || !/\d{2}/.test(run[0]) || /^\d{16,}$/.test(run[0])) continue;
     const runStart = run.index;
     const runEnd = runStart + run[0].length;
     for (let windowStart = runStart; windowStart < runEnd; windowStart += MAX_WINDOW - 24) {
       const windowEnd = Math.min(runEnd, windowStart + MAX_WINDOW);
-      if (!/\d{3}/.test(text.slice(windowStart, windowEnd))) continue;
+      if (!/\d{2}/.test(text.slice(windowStart, windowEnd))) continue;
       // One character of context each side lets the library see what the number touches.
       const from = Math.max(0, windowStart - 1);
       const to = Math.min(text.length, windowEnd + 1);
-      for (const span of phonesIn(input, from, to, defaultCountry)) {
+      let spansHere = phonesIn(input, from, to, defaultCountry, false);
+      // A national number with a trunk 0 from elsewhere: try the common plans (valid numbers only).
+      if (spansHere.length === 0 && /^\(?0[1-9]/.test(text.slice(windowStart, windowEnd))) {
+        for (const country of OTHER_COUNTRIES) {
+          if (country === defaultCountry) continue;
+          spansHere = phonesIn(input, from, to, country, true);
+          if (spansHere.length > 0) break;
+        }
+      }
+      for (const span of spansHere) {
         if (seen.has(span.start)) continue;
         seen.add(span.start);
         spans.push(span);
@@ -51,11 +61,13 @@ export function recognizePhoneNumbers(input: RecognizerInput, defaultCountry: st
   return spans;
 }
 
-function phonesIn(input: RecognizerInput, from: number, to: number, defaultCountry: string): PiiSpan[] {
+const OTHER_COUNTRIES = ['GB', 'DE', 'FR', 'IT', 'ES', 'NL', 'IN', 'JP', 'BR', 'AU', 'ZA', 'NG'];
+
+function phonesIn(input: RecognizerInput, from: number, to: number, defaultCountry: string, validOnly: boolean): PiiSpan[] {
   const { text } = input;
   let found;
   try {
-    found = findPhoneNumbersInText(text.slice(from, to), { defaultCountry: defaultCountry as CountryCode });
+    found = findPhoneNumbersInText(text.slice(from, to), { defaultCountry: defaultCountry as CountryCode, leniency: 'POSSIBLE' } as { defaultCountry: CountryCode });
   } catch {
     return [];
   }
@@ -63,11 +75,20 @@ function phonesIn(input: RecognizerInput, from: number, to: number, defaultCount
   for (const hit of found) {
     const start = from + hit.startsAt;
     const end = from + hit.endsAt;
-    if (!hit.number.isValid() || isAlnumAt(text, start - 1) || isAlnumAt(text, end)) continue;
+    if (isAlnumAt(text, start - 1) || isAlnumAt(text, end)) continue;
+    // A valid number fits its country's number plan; a possible one only has a plausible length
+    // (many real numbers in samples are made up or from plans the metadata does not know).
+    const valid = hit.number.isValid();
+    if (!valid && (validOnly || !hit.number.isPossible())) continue;
     const raw = text.slice(start, end);
+    // Dates (06.08.1992, 12/09/1906) and decimal numbers are not phone numbers.
+    if (/^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$/.test(raw) || /^\d+\.\d+$/.test(raw)) continue;
     const international = raw.trimStart().startsWith('+') || raw.startsWith('00');
     const formatted = /[\s().-]/.test(raw);
-    const base = international ? 0.75 : formatted ? 0.6 : 0.4;
+    // The North American grouping (415) 555-2671 / 415.555.2671 is a phone number even when
+    // the area code is not in the plan (made-up samples).
+    const nanpGrouping = /^(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}([ .-]))\d{3}([ .-])\d{4}$/.test(raw);
+    const base = (international ? 0.75 : formatted ? 0.6 : 0.4) - (valid && !validOnly ? 0 : nanpGrouping ? 0.1 : 0.25);
     const score = scoreWithContext(base, contextAround(input, start, end), CONTEXT, 0.25, 0.35);
     spans.push({ type: 'PHONE_NUMBER', start, end, score, detector: 'phone-number', validated: true });
   }

@@ -5,6 +5,7 @@
  *   - PEM private key blocks (the whole block, BEGIN to END);
  *   - the password in a URL or connection string with credentials (`scheme://user:pass@host`);
  *   - the value after `password=`, `pwd:`, `api_key=`, `client_secret=`... assignments.
+ *   - the value after `password=`, `pwd -> `, `"api_key": `, or inside `<passwd>...</passwd>`.
  * Placeholders (`****`, `<password>`, `${PASSWORD}`, `changeme`...) are not reported.
  */
 import { PiiSpan, RecognizerInput } from '../piiTypes';
@@ -29,7 +30,13 @@ const TOKEN_PATTERNS: TokenPattern[] = [
   { name: 'google-api-key', pattern: /AIza[0-9A-Za-z_-]{35}/g, score: 0.9 },
   { name: 'huggingface-token', pattern: /hf_[A-Za-z0-9]{30,40}/g, score: 0.9 },
   { name: 'openai-key', pattern: /sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}|sk-proj-[A-Za-z0-9_-]{40,200}/g, score: 0.9 },
+  { name: 'openai-legacy-key', pattern: /sk-[A-Za-z0-9]{32,64}/g, score: 0.75 },
   { name: 'npm-token', pattern: /npm_[A-Za-z0-9]{36}/g, score: 0.9 },
+  { name: 'gitlab-token', pattern: /gl(?:pat|dt|rt|cbt|ptt)-[A-Za-z0-9_-]{20,64}/g, score: 0.95 },
+  { name: 'sendgrid-key', pattern: /SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{32,64}/g, score: 0.95 },
+  { name: 'twilio-key', pattern: /SK[0-9a-f]{32}/g, score: 0.7 },
+  { name: 'anthropic-key', pattern: /sk-ant-[A-Za-z0-9_-]{32,200}/g, score: 0.95 },
+  { name: 'azure-storage-key', pattern: /AccountKey=[A-Za-z0-9+/]{60,100}={0,2}/g, score: 0.9 },
   { name: 'jwt', pattern: /eyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{8,4000}\.[A-Za-z0-9_-]{8,1000}/g, score: 0.8 },
 ];
 
@@ -97,7 +104,7 @@ function urlCredentials(text: string): PiiSpan[] {
     let colon = -1;
     while (cursor < text.length && cursor - userStart < 512) {
       const ch = text[cursor];
-      if (/[\s/?#"'<>`]/.test(ch)) break;
+      if (/[\s/"'<>`]/.test(ch)) break;
       if (ch === ':' && colon < 0) colon = cursor;
       if (ch === '@') at = cursor;
       cursor++;
@@ -120,7 +127,8 @@ function decodeSafely(value: string): string {
 
 // `password = "value"`, `Pwd=value;`, `"api_key": "value"`. The key words are literals and the
 // value is a single bounded class, so each attempt costs a bounded number of steps.
-const ASSIGNMENT = /(?:password|passwd|passphrase|pwd|secret[_-]?key|client[_-]?secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|private[_-]?key|secret)["']?[ \t]{0,8}[:=][ \t]{0,8}["']?([^\s"',;&<>]{6,200})/gi;
+// Also `key -> value`, `key => value` and `<passwd>value</passwd>`.
+const ASSIGNMENT = /(?:password|passwd|passphrase|pwd|secret[_-]?key|client[_-]?secret|api[_-]?key|apikey|(?:access|auth|api|bearer|refresh|session)[_-]?token|private[_-]?key|secret)(?:["']?[ \t]{0,8}(?:[:=]|->|=>)[ \t]{0,8}["']?|>)([^\s"',;&<>]{6,200})/gi;
 
 function assignedSecrets(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];

@@ -41,6 +41,7 @@ describe('the example card in the workbench', function () {
       return all.some((t) => t.includes('Cardwright')) && all;
     }, { timeoutMs: 30_000, what: 'a Cardwright row in the Problems panel' });
     assert.ok(texts.filter((t) => t.includes('Cardwright')).length >= 1);
+    await session.screenshot(win, 'problems-panel');
     await page.keyboard.press('Control+Shift+M');
   });
 

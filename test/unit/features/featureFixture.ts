@@ -81,6 +81,8 @@ export interface FixExpectation extends FeatureOptions {
   code: string;
   /** Text the chosen fix's title must contain; the first fix otherwise. */
   title?: string;
+  /** Files that exist after the fix (when it creates files); `files` otherwise. */
+  filesAfter?: string[];
   /** Other findings of the same code may remain (a fix for one of several). */
   othersRemain?: boolean;
 }
@@ -117,7 +119,7 @@ export function checkFixAll(before: string, after: string, expectation: FixExpec
 }
 
 function assertFixed(result: string, finding: Finding, expectation: FixExpectation): void {
-  const again = analyze(result, expectation).findings;
+  const again = analyze(result, { ...expectation, files: expectation.filesAfter ?? expectation.files }).findings;
   const syntax = again.filter((f) => f.code.startsWith('yaml/'));
   assert.deepEqual(syntax, [], `the fixed text does not parse:\n${result}`);
   const same = again.filter((f) => f.code === finding.code && JSON.stringify(f.data ?? {}) === JSON.stringify(finding.data ?? {}));

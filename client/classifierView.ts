@@ -1,0 +1,208 @@
+/**
+ * The Test Classifier webview view: forwards the page's requests to the language server
+ * (`cardwright/classifyText`), picks widget examples and sample rows, and writes the model setting.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ClassifyTextParams, ClassifyTextResult, ModelInfoDto, Requests } from '../protocol/messages';
+import { FindingsStore } from './findingsStore';
+import { classifierHtml, ClassifierStrings, createNonce } from './webview/classifierHtml';
+import { cardSamplePaths, randomRecord, widgetExamples } from './webview/classifierInputs';
+
+type PageMessage =
+  | { type: 'ready' }
+  | { type: 'run'; text: string; tokens?: boolean }
+  | { type: 'widgetExamples'; tokens?: boolean }
+  | { type: 'randomRow'; tokens?: boolean }
+  | { type: 'pickModel' };
+
+const ELEMENTS = ['dist/webview/bundled.js', 'node_modules/@vscode-elements/elements/dist/bundled.js'];
+const MAX_SAMPLE_BYTES = 1 << 20;
+
+export class ClassifierView implements vscode.WebviewViewProvider {
+  static readonly id = 'cardwright.classifier';
+  private view: vscode.WebviewView | undefined;
+  private model: ModelInfoDto | undefined;
+  /** Messages posted before the page said it is ready (e.g. right after the view was first opened). */
+  private pending: unknown[] | undefined = [];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly client: () => LanguageClient | undefined,
+    private readonly store: FindingsStore,
+  ) {}
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    this.pending = this.pending ?? [];
+    const root = this.context.extensionUri;
+    const elements = ELEMENTS.find((p) => fs.existsSync(this.context.asAbsolutePath(p))) ?? ELEMENTS[0];
+    view.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(root, 'media'), vscode.Uri.joinPath(root, path.dirname(elements))] };
+    const asUri = (p: string) => view.webview.asWebviewUri(vscode.Uri.joinPath(root, p)).toString();
+    view.webview.html = classifierHtml({
+      cspSource: view.webview.cspSource,
+      nonce: createNonce(),
+      elementsUri: asUri(elements),
+      scriptUri: asUri('media/classifier.js'),
+      styleUri: asUri('media/classifier.css'),
+      strings: pageStrings(),
+    });
+    view.webview.onDidReceiveMessage((message: PageMessage) => void this.handle(message).catch((error) => this.post({ type: 'error', message: errorText(error) })));
+  }
+
+  /** Runs the classifier on a text from outside the page (e.g. the command with a selection). */
+  async classify(text: string): Promise<void> {
+    await vscode.commands.executeCommand(`${ClassifierView.id}.focus`);
+    if (!text.trim()) return;
+    this.post({ type: 'setText', text });
+    await this.run([text], false);
+  }
+
+  private async handle(message: PageMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready': {
+        const queued = this.pending ?? [];
+        this.pending = undefined;
+        if (this.model) this.post({ type: 'model', model: this.model });
+        for (const queuedMessage of queued) this.post(queuedMessage);
+        return;
+      }
+      case 'run':
+        return this.run([String(message.text ?? '')], Boolean(message.tokens));
+      case 'widgetExamples': {
+        const card = await findCard();
+        const examples = card ? widgetExamples(new TextDecoder().decode(await vscode.workspace.fs.readFile(card))) : [];
+        if (examples.length === 0) return this.post({ type: 'error', message: vscode.l10n.t('No model card with `widget[].text` examples was found.') });
+        return this.run(examples, Boolean(message.tokens));
+      }
+      case 'randomRow': {
+        const row = await this.randomSampleRow();
+        if (!row) return this.post({ type: 'error', message: vscode.l10n.t('No sample file with records was found. List samples in the card or scan a dataset first.') });
+        this.post({ type: 'setText', text: row });
+        return this.run([row], Boolean(message.tokens));
+      }
+      case 'pickModel':
+        return pickModel();
+    }
+  }
+
+  private async run(texts: string[], tokens: boolean): Promise<void> {
+    const client = this.client();
+    if (!client) return this.post({ type: 'error', message: vscode.l10n.t('The Cardwright language server is not running.') });
+    const items: Array<{ text: string; result: ClassifyTextResult }> = [];
+    for (const text of texts) {
+      const result = await client.sendRequest<ClassifyTextResult>(Requests.classifyText, { text, tokens } satisfies ClassifyTextParams);
+      items.push({ text, result });
+      this.model = result.model ?? this.model;
+    }
+    this.post({ type: 'results', items, model: this.model });
+  }
+
+  private async randomSampleRow(): Promise<string | undefined> {
+    const candidates: vscode.Uri[] = [];
+    const card = await findCard();
+    if (card) {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(card));
+      candidates.push(...cardSamplePaths(text).map((p) => vscode.Uri.joinPath(card, '..', p)));
+    }
+    candidates.push(...this.store.scannedUris().map((u) => vscode.Uri.parse(u)));
+    const readable = candidates.filter((u) => u.scheme === 'file' && !/\.(parquet|pq)$/i.test(u.path) && fs.existsSync(u.fsPath));
+    for (const uri of shuffle(readable)) {
+      const row = randomRecord(readHead(uri.fsPath), uri.path);
+      if (row) return row;
+    }
+    return undefined;
+  }
+
+  private post(message: unknown): void {
+    if (this.pending) this.pending.push(message);
+    else void this.view?.webview.postMessage(message);
+  }
+}
+
+async function findCard(): Promise<vscode.Uri | undefined> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active && /(^|\/)model-card\.ya?ml$/i.test(active.path)) return active;
+  const [first] = await vscode.workspace.findFiles('**/model-card.{yaml,yml}', '**/node_modules/**', 1);
+  return first;
+}
+
+/** The model picker: the shipped model, a local folder or a Hub id; writes `cardwright.pii.model`. */
+export async function pickModel(): Promise<void> {
+  const shipped = { label: vscode.l10n.t('Shipped model'), description: vscode.l10n.t('offline, bundled with Cardwright'), value: 'shipped' };
+  const folder = { label: vscode.l10n.t('Local model folder…'), description: vscode.l10n.t('an ONNX token-classification model'), value: 'folder' };
+  const hub = { label: vscode.l10n.t('Hugging Face Hub model id…'), description: vscode.l10n.t('needs a network connection'), value: 'hub' };
+  const picked = await vscode.window.showQuickPick([shipped, folder, hub], { placeHolder: vscode.l10n.t('Which PII model should Cardwright use?') });
+  if (!picked) return;
+  let value: string | undefined = '';
+  if (picked.value === 'folder') {
+    const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: vscode.l10n.t('Use This Model') });
+    value = chosen?.[0]?.fsPath;
+  } else if (picked.value === 'hub') {
+    value = await vscode.window.showInputBox({
+      prompt: vscode.l10n.t('Hub model id, e.g. owner/model-name'),
+      validateInput: (v) => (/^[\w.-]+\/[\w.-]+$/.test(v.trim()) ? undefined : vscode.l10n.t('Expected owner/name')),
+    });
+    value = value?.trim();
+  }
+  if (value === undefined) return;
+  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await vscode.workspace.getConfiguration('cardwright.pii').update('model', value, target);
+  void vscode.window.showInformationMessage(
+    value ? vscode.l10n.t('Cardwright will use the PII model {0}.', value) : vscode.l10n.t('Cardwright will use its shipped PII model.'),
+  );
+}
+
+function pageStrings(): ClassifierStrings {
+  const t = vscode.l10n.t;
+  return {
+    title: t('Test Classifier'),
+    placeholder: t('Type or paste text to check for personal data…'),
+    run: t('Run'),
+    tokens: t('Per-token scores'),
+    widgetExamples: t('Run on card widget examples'),
+    randomRow: t('Random sample row'),
+    model: t('Model'),
+    pickModel: t('Change…'),
+    noModel: t('No model loaded yet; run the classifier to load it.'),
+    runtime: {
+      running: t('Running…'),
+      empty: t('Enter some text first.'),
+      entity: t('entity'),
+      entities: t('entities'),
+      token: t('Token'),
+      label: t('Label'),
+      score: t('Score'),
+      load: t('load'),
+      inference: t('inference'),
+      modelError: t('Model not loaded'),
+      noModel: t('No model loaded yet; run the classifier to load it.'),
+    },
+  };
+}
+
+function readHead(file: string): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(MAX_SAMPLE_BYTES, fs.fstatSync(fd).size));
+    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, read).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function shuffle<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

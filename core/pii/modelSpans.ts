@@ -1,0 +1,93 @@
+/**
+ * Runs a token classifier over many texts: tokenizes each (exact offsets), cuts long ones into
+ * overlapping windows, batches windows by length, and groups each text's BIO labels into spans.
+ * Pure: the classifier is injected (server/pii/modelRuntime provides the real one).
+ */
+import { groupBioLabels, LabelMapping, TokenLabel } from './bioGrouping';
+import { PiiSpan } from './piiTypes';
+import { batchByLength, tokenWindows } from './tokenWindows';
+import { Tokens, WordPieceTokenizer } from './wordPieceTokenizer';
+
+export interface ClassifierLike {
+  tokenizer: WordPieceTokenizer;
+  labels: readonly string[];
+  mapping: LabelMapping;
+  maxTokens: number;
+  classify(sequences: readonly (readonly number[])[]): Promise<Float32Array[]>;
+}
+
+export interface ModelRunOptions {
+  maxBatch?: number;
+  maxBatchTokens?: number;
+  overlap?: number;
+  /** Batches in flight at once (onnxruntime runs each on its own worker thread); default 2. */
+  concurrency?: number;
+}
+
+export interface ModelRunStats {
+  tokens: number;
+  sequences: number;
+  batches: number;
+}
+
+export async function modelSpans(
+  texts: readonly string[],
+  classifier: ClassifierLike,
+  options: ModelRunOptions = {},
+  stats?: ModelRunStats,
+): Promise<PiiSpan[][]> {
+  const tokenized: Tokens[] = texts.map((text) => classifier.tokenizer.tokenize(text));
+  const sequences: Array<{ text: number; start: number; end: number; ownStart: number; ownEnd: number; ids: number[] }> = [];
+  tokenized.forEach((tokens, text) => {
+    if (tokens.ids.length === 0) return;
+    for (const window of tokenWindows(tokens, classifier.maxTokens, options.overlap ?? 16)) {
+      sequences.push({ text, ...window, ids: [classifier.tokenizer.clsId, ...tokens.ids.slice(window.start, window.end), classifier.tokenizer.sepId] });
+    }
+  });
+  // Best label and its probability per token of each text.
+  const best: Array<{ label: Int16Array; probability: Float32Array }> = tokenized.map((tokens) => ({
+    label: new Int16Array(tokens.ids.length),
+    probability: new Float32Array(tokens.ids.length),
+  }));
+  const labelCount = classifier.labels.length;
+  const batches = batchByLength(sequences.map((s) => s.ids.length), options.maxBatch ?? 32, options.maxBatchTokens ?? 8192);
+  const runBatch = async (batch: number[]) => {
+    const probabilities = await classifier.classify(batch.map((i) => sequences[i].ids));
+    if (stats) {
+      stats.batches++;
+      stats.sequences += batch.length;
+      for (const i of batch) stats.tokens += sequences[i].ids.length;
+    }
+    batch.forEach((sequenceIndex, row) => {
+      const sequence = sequences[sequenceIndex];
+      const target = best[sequence.text];
+      const rows = probabilities[row];
+      for (let t = sequence.ownStart; t < sequence.ownEnd; t++) {
+        const position = t - sequence.start + 1; // +1 for [CLS]
+        let arg = 0;
+        for (let c = 1; c < labelCount; c++) if (rows[position * labelCount + c] > rows[position * labelCount + arg]) arg = c;
+        target.label[t] = arg;
+        target.probability[t] = rows[position * labelCount + arg];
+      }
+    });
+  };
+  // A few batches in flight: each worker takes the next batch when its previous one is done.
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) await runBatch(batches[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 2, batches.length)) }, worker));
+  return tokenized.map((tokens, text) => {
+    const labels: TokenLabel[] = [];
+    for (let t = 0; t < tokens.ids.length; t++) {
+      labels.push({
+        label: classifier.labels[best[text].label[t]] ?? 'O',
+        probability: best[text].probability[t],
+        start: tokens.starts[t],
+        end: tokens.ends[t],
+        continuation: tokens.continuation[t],
+      });
+    }
+    return groupBioLabels(labels, classifier.mapping);
+  });
+}

@@ -1,0 +1,296 @@
+/**
+ * The scan orchestrator shared by the CLI and the language server: reads sample files as
+ * streams (bounded memory), runs the recognizers and the model on batches of text units, fuses
+ * their spans, and reports findings at exact file offsets and LSP positions (Parquet: row and
+ * column). Files it cannot read are reported as skipped with a reason; nothing throws for a bad
+ * file. The model runs in onnxruntime's own thread while the recognizers run on this one.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fuseSpans } from '../../core/pii/fusion';
+import { modelSpans, ModelRunStats } from '../../core/pii/modelSpans';
+import { PiiEntityType, PiiFinding, PiiSpan, RecognizerInput } from '../../core/pii/piiTypes';
+import { createReader } from '../../core/pii/readers/createReader';
+import { sniffDelimiter } from '../../core/pii/readers/csvReader';
+import { detectBinary, formatOfContent, formatOfPath, SampleFormat } from '../../core/pii/readers/sampleFormat';
+import { fileRangeOf, TextUnit } from '../../core/pii/readers/textUnit';
+import { readUnits } from '../../core/pii/readers/unitReader';
+import { recognizeAll } from '../../core/pii/recognizeAll';
+import { fileChunks, fileHead } from './fileChunks';
+import { loadTokenClassifier, ModelOptions, TokenClassifier } from './modelRuntime';
+import { defaultModelFolder } from './packageRoot';
+import { parquetUnits, ParquetRowUnit } from './parquetUnits';
+
+export const DEFAULT_THRESHOLD = 0.5;
+
+export interface ScanOptions {
+  /** Findings scoring below this are not reported (default 0.5). */
+  threshold?: number;
+  /** Only these entity types (default: all). */
+  entities?: ReadonlySet<PiiEntityType>;
+  /** Model folder; undefined: the shipped model; null: recognizers only. */
+  model?: string | null;
+  modelOptions?: Partial<Omit<ModelOptions, 'model'>>;
+  /** An already loaded classifier (the language server keeps one). */
+  classifier?: TokenClassifier;
+  /** Country for phone numbers without `+` (default US). */
+  defaultCountry?: string;
+  /** Units per detection batch (default 128). */
+  unitsPerBatch?: number;
+  /** Model batch size in sequences (default 32). */
+  modelBatch?: number;
+  /** Model batches in flight at once (default 2: one per core on a two-core machine). */
+  modelConcurrency?: number;
+}
+
+export interface ScanProgress {
+  file: string;
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+export interface ScanHooks {
+  onProgress?(progress: ScanProgress): void;
+  isCancelled?(): boolean;
+}
+
+export interface ScanFinding extends PiiFinding {
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+  /** Parquet only: the row (0-based) and column; start/end/character are then inside the cell's text. */
+  row?: number;
+  column?: string;
+}
+
+export interface FileScan {
+  file: string;
+  format?: SampleFormat;
+  bytes: number;
+  findings: ScanFinding[];
+  warnings: string[];
+  /** Why the file was not scanned. */
+  skipped?: string;
+}
+
+export interface ScanResult {
+  files: FileScan[];
+  model: { used: boolean; name?: string; error?: string };
+  cancelled: boolean;
+  stats: { bytes: number; units: number; characters: number; modelTokens: number; milliseconds: number };
+}
+
+/** Files under the given paths: files as given, folders walked (hidden folders and node_modules skipped). */
+export function expandPaths(paths: readonly string[]): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const walk = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    } catch {
+      missing.push(dir);
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full);
+      } else if (entry.isFile()) {
+        files.push(full);
+      }
+    }
+  };
+  for (const p of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch {
+      missing.push(p);
+      continue;
+    }
+    if (stat.isDirectory()) walk(p);
+    else files.push(p);
+  }
+  return { files, missing };
+}
+
+export async function scanFiles(paths: readonly string[], options: ScanOptions = {}, hooks: ScanHooks = {}): Promise<ScanResult> {
+  const started = Date.now();
+  const { files, missing } = expandPaths(paths);
+  const result: ScanResult = {
+    files: missing.map((file) => ({ file, bytes: 0, findings: [], warnings: [], skipped: 'not found' })),
+    model: { used: false },
+    cancelled: false,
+    stats: { bytes: 0, units: 0, characters: 0, modelTokens: 0, milliseconds: 0 },
+  };
+  let classifier = options.classifier;
+  let ownClassifier = false;
+  if (!classifier && options.model !== null) {
+    const folder = options.model ?? defaultModelFolder();
+    try {
+      if (!folder) throw new Error('cannot find the Cardwright package root holding models/');
+      classifier = await loadTokenClassifier({ ...options.modelOptions, model: folder });
+      ownClassifier = true;
+    } catch (error) {
+      result.model.error = (error as Error).message;
+    }
+  }
+  if (classifier) result.model = { used: true, name: classifier.name };
+
+  const sizes = files.map((file) => {
+    try {
+      return fs.statSync(file).size;
+    } catch {
+      return 0;
+    }
+  });
+  const bytesTotal = sizes.reduce((a, b) => a + b, 0);
+  let bytesBefore = 0;
+  const modelStats: ModelRunStats = { tokens: 0, sequences: 0, batches: 0 };
+  const context: DetectContext = { options, classifier, modelStats, result };
+  try {
+    for (let index = 0; index < files.length; index++) {
+      if (hooks.isCancelled?.()) {
+        result.cancelled = true;
+        break;
+      }
+      const file = files[index];
+      const report = (bytesDone: number) =>
+        hooks.onProgress?.({ file, filesDone: index, filesTotal: files.length, bytesDone: bytesBefore + bytesDone, bytesTotal });
+      report(0);
+      const scan = await scanOneFile(file, context, hooks, report);
+      result.files.push(scan);
+      bytesBefore += sizes[index];
+      if (result.cancelled) break;
+    }
+    hooks.onProgress?.({ file: '', filesDone: result.files.length, filesTotal: files.length, bytesDone: bytesBefore, bytesTotal });
+  } finally {
+    if (ownClassifier) await classifier?.dispose();
+  }
+  result.stats.modelTokens = modelStats.tokens;
+  result.stats.milliseconds = Date.now() - started;
+  return result;
+}
+
+interface DetectContext {
+  options: ScanOptions;
+  classifier: TokenClassifier | undefined;
+  modelStats: ModelRunStats;
+  result: ScanResult;
+}
+
+async function scanOneFile(file: string, context: DetectContext, hooks: ScanHooks, report: (bytes: number) => void): Promise<FileScan> {
+  const scan: FileScan = { file, bytes: 0, findings: [], warnings: [] };
+  try {
+    scan.bytes = fs.statSync(file).size;
+    const byPath = formatOfPath(file);
+    if (byPath === 'parquet') {
+      scan.format = byPath;
+      await scanParquet(file, scan, context, hooks);
+      return scan;
+    }
+    const head = await fileHead(file);
+    const verdict = detectBinary(head);
+    if (verdict.binary) {
+      scan.skipped = verdict.reason;
+      return scan;
+    }
+    const headText = new TextDecoder('utf-8').decode(head);
+    const format = byPath ?? formatOfContent(headText);
+    scan.format = format;
+    const reader = createReader(format, format === 'csv' ? sniffDelimiter(headText.replace(/^\uFEFF/, '')) : undefined);
+    const batchSize = context.options.unitsPerBatch ?? 128;
+    let batch: TextUnit[] = [];
+    let batchChars = 0;
+    for await (const unit of readUnits(fileChunks(file, report), reader)) {
+      batch.push(unit);
+      batchChars += unit.text.length;
+      if (batch.length >= batchSize || batchChars >= 131072) {
+        await detectTextUnits(batch, scan, context);
+        batch = [];
+        batchChars = 0;
+        if (hooks.isCancelled?.()) {
+          context.result.cancelled = true;
+          break;
+        }
+      }
+    }
+    if (batch.length > 0 && !context.result.cancelled) await detectTextUnits(batch, scan, context);
+    scan.warnings.push(...reader.warnings);
+    context.result.stats.bytes += scan.bytes;
+  } catch (error) {
+    scan.skipped = `cannot read: ${(error as Error).message}`;
+  }
+  return scan;
+}
+
+async function detectTextUnits(units: TextUnit[], scan: FileScan, context: DetectContext): Promise<void> {
+  const findings = await detect(units, context);
+  units.forEach((unit, k) => {
+    for (const finding of findings[k]) {
+      const range = fileRangeOf(unit, finding.start, finding.end);
+      if (!range) continue;
+      scan.findings.push({
+        ...finding,
+        start: range.start.offset,
+        end: range.end.offset,
+        line: range.start.line,
+        character: range.start.character,
+        endLine: range.end.line,
+        endCharacter: range.end.character,
+      });
+    }
+  });
+}
+
+async function scanParquet(file: string, scan: FileScan, context: DetectContext, hooks: ScanHooks): Promise<void> {
+  const batchSize = context.options.unitsPerBatch ?? 64;
+  let batch: ParquetRowUnit[] = [];
+  const flush = async () => {
+    const findings = await detect(batch, context);
+    batch.forEach((unit, k) => {
+      for (const finding of findings[k]) {
+        const cell = unit.fields.find((f) => finding.start < f.end && finding.end > f.start);
+        if (!cell) continue; // only inside column names
+        const start = Math.max(finding.start, cell.start) - cell.start;
+        const end = Math.min(finding.end, cell.end) - cell.start;
+        scan.findings.push({ ...finding, start, end, line: unit.row, character: start, endLine: unit.row, endCharacter: end, row: unit.row, column: cell.name });
+      }
+    });
+    batch = [];
+  };
+  try {
+    for await (const unit of parquetUnits(file, hooks.isCancelled)) {
+      batch.push(unit);
+      if (batch.length >= batchSize) await flush();
+    }
+    if (batch.length > 0) await flush();
+    context.result.stats.bytes += scan.bytes;
+  } catch (error) {
+    scan.skipped = `cannot read Parquet: ${(error as Error).message}`;
+  }
+}
+
+/** Recognizers and model on a batch of inputs, fused per input. */
+async function detect(inputs: readonly RecognizerInput[], context: DetectContext): Promise<PiiFinding[][]> {
+  const { options, classifier } = context;
+  context.result.stats.units += inputs.length;
+  for (const input of inputs) context.result.stats.characters += input.text.length;
+  // Start the model first: onnxruntime computes in its own thread while the recognizers run here.
+  const modelPromise: Promise<PiiSpan[][] | undefined> = classifier
+    ? modelSpans(inputs.map((i) => i.text), classifier, { maxBatch: options.modelBatch ?? 32, concurrency: options.modelConcurrency ?? 2 }, context.modelStats)
+    : Promise.resolve(undefined);
+  const recognized = inputs.map((input) => recognizeAll(input, { entities: options.entities, defaultCountry: options.defaultCountry }));
+  const model = await modelPromise;
+  return inputs.map((input, k) =>
+    fuseSpans([...recognized[k], ...(model?.[k] ?? [])], {
+      threshold: options.threshold ?? DEFAULT_THRESHOLD,
+      entities: options.entities,
+      text: input.text,
+    }),
+  );
+}

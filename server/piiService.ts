@@ -1,0 +1,284 @@
+/**
+ * The language server's PII requests: scan a card's samples (or files and folders) with work-done
+ * progress and cancellation, publish findings as diagnostics in the sample files, remember what each
+ * card's scan found (the card's privacy rules use it), and classify a text for the sidebar.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CancellationToken, Connection, Diagnostic, DiagnosticSeverity, WorkDoneProgressReporter, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { cardSampleList } from '../core/cardSampleList';
+import type { PiiScanSummary } from '../core/rules/scanResults';
+import { fuseSpans } from '../core/pii/fusion';
+import { modelSpans } from '../core/pii/modelSpans';
+import { isPiiEntityType } from '../core/pii/piiTypes';
+import { recognizeAll } from '../core/pii/recognizeAll';
+import type { Analyzer } from '../core/analyzer';
+import {
+  ClassifiedTokenDto,
+  ClassifyTextParams,
+  ClassifyTextResult,
+  ModelInfoDto,
+  PII_DIAGNOSTIC_SOURCE,
+  PiiFindingDto,
+  Requests,
+  ScanDatasetParams,
+  ScanDatasetResult,
+} from '../protocol/messages';
+import { CardwrightSettings } from '../protocol/settings';
+import { packageRoot, packageVersion } from './packageRoot';
+import { loadTokenClassifier, TokenClassifier } from './pii/modelRuntime';
+import { FileScan, scanFiles } from './pii/scanFiles';
+
+/** Texts longer than this are cut for the sidebar classifier (it renders every span). */
+const MAX_CLASSIFY_CHARS = 20_000;
+
+export interface PiiServiceHost {
+  connection: Connection;
+  analyzer: Analyzer;
+  settings(): CardwrightSettings;
+  /** The open document's text, if the client has it open (unsaved edits win over the disk). */
+  openText(uri: string): string | undefined;
+  /** A card's scan summary changed: validate it again. */
+  onCardScanned(cardUri: string): void;
+}
+
+export interface PiiService {
+  /** What the last scan of this card's samples found. */
+  scanSummary(cardUri: string): PiiScanSummary | undefined;
+  dispose(): Promise<void>;
+}
+
+export function registerPiiService(host: PiiServiceHost): PiiService {
+  const { connection } = host;
+  const summaries = new Map<string, PiiScanSummary>();
+  const published = new Set<string>();
+  let loaded: { key: string; classifier: Promise<TokenClassifier>; info: Promise<ModelInfoDto> } | undefined;
+
+  function classifier(): { classifier: Promise<TokenClassifier>; info: Promise<ModelInfoDto> } {
+    const settings = host.settings().pii;
+    const folder = settings.model ? path.resolve(settings.model) : path.join(packageRoot(), 'models', 'cardwright-pii-mini');
+    const key = JSON.stringify([folder, settings.labelMap]);
+    if (loaded?.key !== key) {
+      const previous = loaded;
+      const started = Date.now();
+      const promise = loadTokenClassifier({ model: settings.model && !fs.existsSync(folder) ? settings.model : folder, labelMapping: settings.labelMap, intraOpThreads: 1 });
+      promise.catch(() => undefined);
+      loaded = {
+        key,
+        classifier: promise,
+        info: promise.then((model) => modelInfo(model, folder, Date.now() - started)),
+      };
+      void previous?.classifier.then((model) => model.dispose()).catch(() => undefined);
+    }
+    return loaded;
+  }
+
+  connection.onRequest(Requests.scanDataset, async (params: ScanDatasetParams, token: CancellationToken): Promise<ScanDatasetResult> => {
+    const started = Date.now();
+    const progress = params.workDoneToken !== undefined ? connection.window.attachWorkDoneProgress(params.workDoneToken) : await connection.window.createWorkDoneProgress();
+    progress.begin('Cardwright: scanning for PII', 0, 'Preparing…', true);
+    try {
+      const targets = resolveTargets(params, host);
+      const settings = host.settings().pii;
+      let model: ModelInfoDto | undefined;
+      let modelError: string | undefined;
+      let loadedClassifier: TokenClassifier | undefined;
+      try {
+        const current = classifier();
+        loadedClassifier = await current.classifier;
+        model = await current.info;
+      } catch (error) {
+        modelError = error instanceof Error ? error.message : String(error);
+      }
+      const progressToken = 'token' in progress ? (progress as WorkDoneProgressServerReporter).token : undefined;
+      const cancelled = () => token.isCancellationRequested || Boolean(progressToken?.isCancellationRequested);
+      const result = await scanFiles(
+        targets.paths,
+        {
+          threshold: settings.threshold,
+          entities: settings.entities.length ? new Set(settings.entities.filter(isPiiEntityType)) : undefined,
+          classifier: loadedClassifier,
+          model: loadedClassifier ? undefined : null,
+        },
+        {
+          isCancelled: cancelled,
+          onProgress: (p) => reportProgress(progress, p.file, p.bytesDone, p.bytesTotal, p.filesDone, p.filesTotal),
+        },
+      );
+      const maxBytes = settings.maxFileSizeMb * 1024 * 1024;
+      const files = result.files.map((scan) => (scan.bytes > maxBytes && !scan.skipped ? { ...scan, skipped: `larger than ${settings.maxFileSizeMb} MB`, findings: [] } : scan));
+      for (const scan of files) publish(scan);
+      const findings = files.flatMap((scan) => scan.findings.map((finding) => toDto(scan, finding)));
+      const byType: Record<string, number> = {};
+      for (const finding of findings) byType[finding.type] = (byType[finding.type] ?? 0) + 1;
+      if (targets.cardUri && !result.cancelled) {
+        summaries.set(targets.cardUri, {
+          found: byType,
+          files: files.filter((f) => !f.skipped).length,
+          date: new Date().toISOString().slice(0, 10),
+          tool: `cardwright ${packageVersion()}`,
+          model: model?.name,
+        });
+        host.onCardScanned(targets.cardUri);
+      }
+      return {
+        files: files.map((scan) => ({ uri: pathToFileURL(scan.file).href, findings: scan.findings.length, ...(scan.skipped ? { skipped: scan.skipped } : {}) })),
+        findings,
+        byType,
+        cancelled: result.cancelled,
+        summary: summarize(files, findings.length, result.cancelled, targets.problem ?? (modelError ? `model not loaded (${modelError}); recognizers only` : undefined)),
+        model,
+        durationMs: Date.now() - started,
+      };
+    } finally {
+      progress.done();
+    }
+  });
+
+  connection.onRequest(Requests.classifyText, async (params: ClassifyTextParams): Promise<ClassifyTextResult> => {
+    const text = typeof params?.text === 'string' ? params.text.slice(0, MAX_CLASSIFY_CHARS) : '';
+    const settings = host.settings().pii;
+    const spans = recognizeAll({ text });
+    let started = Date.now();
+    let model: ModelInfoDto | undefined;
+    let modelError: string | undefined;
+    let tokens: ClassifiedTokenDto[] | undefined;
+    try {
+      const current = classifier();
+      const loadedClassifier = await current.classifier;
+      model = await current.info;
+      started = Date.now();
+      const [fromModel] = await modelSpans([text], loadedClassifier);
+      spans.push(...(fromModel ?? []));
+      if (params.tokens) tokens = await tokenLabels(loadedClassifier, text);
+    } catch (error) {
+      modelError = error instanceof Error ? error.message : String(error);
+    }
+    const entities = settings.entities.length ? new Set(settings.entities.filter(isPiiEntityType)) : undefined;
+    const fused = fuseSpans(spans, { threshold: settings.threshold, entities, text });
+    return {
+      spans: fused.map((f) => ({ start: f.start, end: f.end, type: f.type, score: f.score, detectors: f.detectors })),
+      ...(tokens ? { tokens } : {}),
+      model,
+      inferenceMs: Date.now() - started,
+      ...(modelError ? { modelError } : {}),
+    };
+  });
+
+  connection.onRequest(Requests.clearPiiFindings, () => {
+    for (const uri of published) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    published.clear();
+    const cards = [...summaries.keys()];
+    summaries.clear();
+    for (const card of cards) host.onCardScanned(card);
+    return null;
+  });
+
+  function publish(scan: FileScan): void {
+    const uri = pathToFileURL(scan.file).href;
+    const diagnostics: Diagnostic[] = scan.findings.map((finding) => ({
+      range: { start: { line: finding.line, character: finding.character }, end: { line: finding.endLine, character: finding.endCharacter } },
+      severity: DiagnosticSeverity.Warning,
+      source: PII_DIAGNOSTIC_SOURCE,
+      code: finding.type,
+      message:
+        finding.row !== undefined
+          ? `Possible ${finding.type} in row ${finding.row + 1}, column ${finding.column} (score ${finding.score.toFixed(2)}; ${finding.detectors.join(', ')})`
+          : `Possible ${finding.type} (score ${finding.score.toFixed(2)}; ${finding.detectors.join(', ')})`,
+      data: { type: finding.type, score: finding.score, detectors: finding.detectors, start: finding.start, end: finding.end },
+    }));
+    if (diagnostics.length > 0 || published.has(uri)) void connection.sendDiagnostics({ uri, diagnostics });
+    if (diagnostics.length > 0) published.add(uri);
+    else published.delete(uri);
+  }
+
+  return {
+    scanSummary: (cardUri) => summaries.get(cardUri),
+    async dispose() {
+      await loaded?.classifier.then((model) => model.dispose()).catch(() => undefined);
+    },
+  };
+}
+
+interface Targets {
+  paths: string[];
+  cardUri?: string;
+  /** Something the user should know about the request itself (e.g. a card that lists no samples). */
+  problem?: string;
+}
+
+/** The files to scan: a card's samples (relative to the card), or the given files and folders. */
+function resolveTargets(params: ScanDatasetParams, host: PiiServiceHost): Targets {
+  if (params.cardUri) {
+    const cardPath = fileURLToPath(params.cardUri);
+    const text = host.openText(params.cardUri) ?? fs.readFileSync(cardPath, 'utf8');
+    const analysis = host.analyzer.analyze({ text, fileName: cardPath });
+    const samples = cardSampleList(analysis.card?.value);
+    return {
+      cardUri: params.cardUri,
+      paths: samples.map((sample) => path.resolve(path.dirname(cardPath), sample)),
+      problem: samples.length === 0 ? 'the card lists no samples under upstream.datasets[].samples' : undefined,
+    };
+  }
+  return { paths: (params.uris ?? []).map((uri) => fileURLToPath(uri)) };
+}
+
+function reportProgress(progress: WorkDoneProgressReporter, file: string, bytesDone: number, bytesTotal: number, filesDone: number, filesTotal: number): void {
+  const percent = bytesTotal > 0 ? Math.min(100, Math.floor((bytesDone / bytesTotal) * 100)) : filesTotal > 0 ? Math.floor((filesDone / filesTotal) * 100) : 0;
+  const name = file ? path.basename(file) : 'done';
+  progress.report(percent, `${name} (${Math.min(filesDone + 1, filesTotal)}/${filesTotal})`);
+}
+
+function toDto(scan: FileScan, finding: FileScan['findings'][number]): PiiFindingDto {
+  return {
+    uri: pathToFileURL(scan.file).href,
+    type: finding.type,
+    score: finding.score,
+    detectors: finding.detectors,
+    range: { start: { line: finding.line, character: finding.character }, end: { line: finding.endLine, character: finding.endCharacter } },
+    start: finding.start,
+    end: finding.end,
+    ...(finding.row !== undefined ? { row: finding.row, column: finding.column } : {}),
+    excerpt: '',
+  };
+}
+
+function summarize(files: FileScan[], findings: number, cancelled: boolean, note?: string): string {
+  const scanned = files.filter((f) => !f.skipped).length;
+  const skipped = files.filter((f) => f.skipped);
+  const reasons = [...new Set(skipped.map((f) => f.skipped))].join(', ');
+  const parts = [`${findings} finding${findings === 1 ? '' : 's'} in ${scanned} file${scanned === 1 ? '' : 's'}`];
+  if (skipped.length) parts.push(`${skipped.length} file${skipped.length === 1 ? '' : 's'} skipped: ${reasons}`);
+  if (cancelled) parts.push('cancelled before the end');
+  if (note) parts.push(note);
+  return parts.join('; ');
+}
+
+async function modelInfo(model: TokenClassifier, folder: string, loadMs: number): Promise<ModelInfoDto> {
+  const onnx = path.join(folder, 'onnx', 'model_quantized.onnx');
+  let sizeBytes = 0;
+  try {
+    sizeBytes = fs.statSync(onnx).size;
+  } catch {
+    /* a Hub model or another layout */
+  }
+  return { name: model.name, path: folder, sizeBytes, quantization: sizeBytes ? 'int8 (dynamic)' : 'unknown', loadMs };
+}
+
+/** Per-token labels and probabilities of the first window of `text`, for the sidebar's token view. */
+async function tokenLabels(model: TokenClassifier, text: string): Promise<ClassifiedTokenDto[]> {
+  const tokens = model.tokenizer.tokenize(text);
+  const count = Math.min(tokens.ids.length, model.maxTokens - 2);
+  if (count === 0) return [];
+  const [rows] = await model.classify([[model.tokenizer.clsId, ...tokens.ids.slice(0, count), model.tokenizer.sepId]]);
+  const labels = model.labels.length;
+  const out: ClassifiedTokenDto[] = [];
+  for (let t = 0; t < count; t++) {
+    let best = 0;
+    for (let c = 1; c < labels; c++) if (rows[(t + 1) * labels + c] > rows[(t + 1) * labels + best]) best = c;
+    out.push({ start: tokens.starts[t], end: tokens.ends[t], token: text.slice(tokens.starts[t], tokens.ends[t]), label: model.labels[best], score: rows[(t + 1) * labels + best] });
+  }
+  return out;
+}
+

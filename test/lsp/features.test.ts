@@ -1,0 +1,113 @@
+/**
+ * The editor features on the real bundled server over stdio: completion, hover, quick fixes from
+ * published diagnostics, outline and folding. (CARDWRIGHT_SERVER may point at another build.)
+ */
+import * as assert from 'node:assert/strict';
+import { startServer, TestServer } from '../support/lspClient';
+
+interface Position {
+  line: number;
+  character: number;
+}
+
+interface LspTextEdit {
+  range: { start: Position; end: Position };
+  newText: string;
+}
+
+function applyLspEdits(text: string, edits: LspTextEdit[]): string {
+  const lines = text.split('\n');
+  const offset = (p: Position) => lines.slice(0, p.line).reduce((sum, line) => sum + line.length + 1, 0) + p.character;
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = text;
+  for (const edit of sorted) out = out.slice(0, offset(edit.range.start)) + edit.newText + out.slice(offset(edit.range.end));
+  return out;
+}
+
+describe('language server editor features', function () {
+  this.timeout(30_000);
+  let server: TestServer;
+
+  before(async () => {
+    server = await startServer({ validation: { enable: true, debounceMs: 0 } }, { script: process.env.CARDWRIGHT_SERVER || undefined });
+  });
+  after(async () => server?.stop());
+
+  it('completes keys and license ids with snippet edits and markdown documentation', async () => {
+    const uri = 'file:///virtual/features/one/model-card.yaml';
+    const text = 'license: mit\npriv\n';
+    server.open(uri, text);
+    const keys = await server.connection.sendRequest<{ items: { label: string; textEdit: LspTextEdit; insertTextFormat: number; kind: number }[] }>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 1, character: 4 },
+    });
+    const privacy = keys.items.find((item) => item.label === 'privacy section');
+    assert.ok(privacy, keys.items.map((i) => i.label).join());
+    assert.equal(privacy.insertTextFormat, 2, 'snippet');
+    assert.deepEqual(privacy.textEdit.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } });
+    assert.ok(!keys.items.some((item) => item.label === 'license'), 'present keys are left out');
+    const values = await server.connection.sendRequest<{ items: { label: string; detail?: string; documentation?: { kind: string; value: string } }[] }>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 0, character: 10 },
+    });
+    const nc = values.items.find((item) => item.label === 'cc-by-nc-4.0');
+    assert.equal(nc?.documentation?.kind, 'markdown');
+    assert.match(nc?.documentation?.value ?? '', /non-commercial/i);
+  });
+
+  it('hovers a license id with its facts and a finding with why', async () => {
+    const uri = 'file:///virtual/features/two/model-card.yaml';
+    const waiting = server.nextDiagnostics(uri);
+    server.open(uri, 'license: gemma\nlicence: mit\n');
+    await waiting;
+    const facts = await server.connection.sendRequest<{ contents: { kind: string; value: string }; range: { start: Position; end: Position } }>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 0, character: 11 },
+    });
+    assert.match(facts.contents.value, /Gemma Terms of Use/);
+    assert.deepEqual(facts.range, { start: { line: 0, character: 9 }, end: { line: 0, character: 14 } });
+    const why = await server.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 3 } });
+    assert.match(why.contents.value, /Why `hub\/unknown-key`/);
+    const none = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 0 } });
+    assert.equal(none, null);
+  });
+
+  it('offers quick fixes for published diagnostics, and the edits fix them', async () => {
+    const uri = 'file:///virtual/features/three/README.md';
+    const text = '---\nlicense: Apache 2.0\nlanguage:\n  - es-ES\n  - pt_BR\n---\n# Model\n';
+    const waiting = server.nextDiagnostics(uri);
+    server.open(uri, text, 'markdown');
+    const { diagnostics } = await waiting;
+    const license = diagnostics.find((d) => d.code === 'license/unknown-id');
+    assert.ok(license, JSON.stringify(diagnostics));
+    const actions = await server.connection.sendRequest<{ title: string; kind: string; isPreferred?: boolean; edit: { changes: Record<string, LspTextEdit[]> } }[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: license.range,
+      context: { diagnostics: [license], only: ['quickfix'] },
+    });
+    const preferred = actions.find((a) => a.isPreferred);
+    assert.ok(preferred, JSON.stringify(actions));
+    assert.equal(preferred.kind, 'quickfix');
+    assert.equal(applyLspEdits(text, preferred.edit.changes[uri]), text.replace('Apache 2.0', 'apache-2.0'));
+    const languages = diagnostics.filter((d) => d.code === 'hub/language-code');
+    assert.equal(languages.length, 2);
+    const fixes = await server.connection.sendRequest<{ title: string; edit: { changes: Record<string, LspTextEdit[]> } }[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: languages[0].range,
+      context: { diagnostics: [languages[0]] },
+    });
+    const all = fixes.find((a) => a.title.startsWith('Fix all'));
+    assert.ok(all, fixes.map((f) => f.title).join(' | '));
+    assert.equal(applyLspEdits(text, all.edit.changes[uri]), text.replace('es-ES', 'es').replace('pt_BR', 'pt'));
+  });
+
+  it('returns the outline and folding ranges', async () => {
+    const uri = 'file:///virtual/features/four/model-card.yaml';
+    server.open(uri, 'license: mit\nupstream:\n  datasets:\n    - id: acme/a\n      license: mit\n');
+    const symbols = await server.connection.sendRequest<{ name: string; children?: { name: string; children?: { name: string }[] }[] }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols.map((s) => s.name), ['license', 'upstream']);
+    assert.equal(symbols[1].children?.[0].children?.[0].name, 'acme/a');
+    const folds = await server.connection.sendRequest<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', { textDocument: { uri } });
+    assert.deepEqual(folds.map((f) => [f.startLine, f.endLine]), [[1, 4], [2, 4], [3, 4]]);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * The shipped model (models/cardwright-pii-mini) loads through the runtime and labels a handful
+ * of sentences; the whole engine (model + recognizers + fusion) finds what a reviewer expects.
+ * This test fails, on purpose, when the model folder is missing: it is part of the product.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fuseSpans } from '../../../core/pii/fusion';
+import { modelSpans } from '../../../core/pii/modelSpans';
+import { recognizeAll } from '../../../core/pii/recognizeAll';
+import { loadTokenClassifier, TokenClassifier } from '../../../server/pii/modelRuntime';
+import { defaultModelFolder } from '../../../server/pii/packageRoot';
+
+/** Found when a span of the type covers at least half of the expected value (boundaries may differ). */
+function covers(text: string, spans: Array<{ type: string; start: number; end: number }>, type: string, value: string): boolean {
+  const start = text.indexOf(value);
+  const end = start + value.length;
+  return spans.some((s) => s.type === type && Math.min(s.end, end) - Math.max(s.start, start) >= value.length / 2);
+}
+
+const SENTENCES: Array<{ text: string; expect: Array<[string, string]> }> = [
+  { text: 'Please contact Maria Garcia about the refund.', expect: [['PERSON', 'Maria Garcia']] },
+  { text: 'Ship it to 42 Elm Road, Springfield, IL 62704 before Friday.', expect: [['STREET_ADDRESS', '42 Elm Road']] },
+  { text: 'Patient John Miller, DOB 03/07/1984, phone (415) 555-2671.', expect: [['PERSON', 'John Miller'], ['DATE_OF_BIRTH', '03/07/1984'], ['PHONE_NUMBER', '(415) 555-2671']] },
+  { text: 'Email from ada.lovelace@analytical.co.uk: wire to DE44 5001 0517 5407 3249 31.', expect: [['EMAIL_ADDRESS', 'ada.lovelace@analytical.co.uk'], ['IBAN_CODE', 'DE44 5001 0517 5407 3249 31']] },
+  { text: 'The Eiffel Tower and the Golden Gate Bridge are landmarks.', expect: [] },
+];
+
+describe('pii shipped model', function () {
+  this.timeout(120000);
+  const folder = defaultModelFolder(__dirname)!;
+  let classifier: TokenClassifier;
+
+  before(async () => {
+    assert.ok(
+      fs.existsSync(path.join(folder, 'onnx', 'model_quantized.onnx')),
+      `the shipped PII model is missing at ${folder}; rebuild it with \`npm run train-model\``,
+    );
+    classifier = await loadTokenClassifier({ model: folder });
+  });
+  after(async () => {
+    await classifier?.dispose();
+  });
+
+  it('has BIO labels for Cardwright\'s entity types', () => {
+    assert.equal(classifier.labels[0], 'O');
+    for (const type of ['PERSON', 'STREET_ADDRESS']) {
+      assert.ok(classifier.labels.includes(`B-${type}`) && classifier.labels.includes(`I-${type}`), type);
+      assert.ok(Object.values(classifier.mapping).includes(type as never));
+    }
+  });
+
+  it('finds people and addresses with the model alone, at exact offsets', async () => {
+    const spans = await modelSpans(SENTENCES.map((s) => s.text), classifier);
+    const describe = (i: number) => JSON.stringify(spans[i].map((s) => [s.type, SENTENCES[i].text.slice(s.start, s.end)]));
+    assert.ok(covers(SENTENCES[0].text, spans[0], 'PERSON', 'Maria Garcia'), describe(0));
+    assert.ok(covers(SENTENCES[1].text, spans[1], 'STREET_ADDRESS', '42 Elm Road'), describe(1));
+    assert.ok(covers(SENTENCES[2].text, spans[2], 'PERSON', 'John Miller'), describe(2));
+    for (const list of spans) for (const s of list) assert.ok(s.score > 0 && s.score <= 1 && s.start < s.end);
+  });
+
+  it('fused with the recognizers, finds every labelled span and nothing in a clean sentence', async () => {
+    const spans = await modelSpans(SENTENCES.map((s) => s.text), classifier);
+    SENTENCES.forEach(({ text, expect }, i) => {
+      const findings = fuseSpans([...recognizeAll({ text }), ...spans[i]], { threshold: 0.5, text });
+      const got = findings.map((f) => [f.type, text.slice(f.start, f.end)]);
+      for (const [type, value] of expect) {
+        assert.ok(covers(text, findings, type, value), `${type} ${value} not in ${JSON.stringify(got)}`);
+      }
+      if (expect.length === 0) assert.deepEqual(got, []);
+    });
+  });
+});
