@@ -56,7 +56,7 @@ async function main() {
     }),
   ]);
   if (withTests) {
-    const sources = ['core', 'server', 'cli', 'protocol', 'test', 'bench'].flatMap(listTs)
+    const sources = ['core', 'server', 'cli', 'protocol', 'client/webview', 'test', 'bench'].flatMap(listTs)
       .filter((f) => !f.startsWith(path.join('test', 'e2e', 'inhost')));
     await esbuild.build({
       entryPoints: sources,
@@ -71,6 +71,9 @@ async function main() {
     });
   }
   fs.chmodSync('dist/cli.js', 0o755);
+  // The classifier sidebar loads the component library from the extension's own files.
+  fs.mkdirSync(path.join('dist', 'webview'), { recursive: true });
+  fs.copyFileSync(path.join('node_modules', '@vscode-elements', 'elements', 'dist', 'bundled.js'), path.join('dist', 'webview', 'bundled.js'));
   if (production) copyRuntime(targetOf(process.argv));
   // Development builds resolve onnxruntime-node from the project's node_modules.
   else fs.rmSync(path.join('dist', 'node_modules'), { recursive: true, force: true });

@@ -149,6 +149,7 @@ export async function runScan(argv: string[], io: CliIo): Promise<number> {
   else if (parsed.model !== undefined) options.model = path.resolve(io.cwd, parsed.model);
 
   let lastProgress = 0;
+  let lastFile = '';
   const result = await scanFiles(expanded.paths, options, {
     onProgress(progress) {
       if (!progress.file) {
@@ -163,9 +164,10 @@ export async function runScan(argv: string[], io: CliIo): Promise<number> {
           io.stderr(`\r\x1b[K${label}`);
           lastProgress = now;
         }
-      } else if (progress.bytesDone === 0 || progress.filesDone === progress.filesTotal) {
+      } else if (progress.file !== lastFile) {
         io.stderr(`${label}\n`);
       }
+      lastFile = progress.file;
     },
   });
 

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PiiFindingDto, Requests } from '../protocol/messages';
+import { exportHubReadme, newModelCard } from './cardFiles';
 import { ClassifierView, pickModel } from './classifierView';
 import { FindingsStore } from './findingsStore';
 import { revealFinding } from './findingsTree';
@@ -43,6 +44,8 @@ export function createCommands({ client, store, classifier }: CommandDeps): Comm
       return classifier.classify(text);
     },
     'cardwright.pickPiiModel': () => pickModel(),
+    'cardwright.newModelCard': (target?: unknown) => newModelCard(target),
+    'cardwright.exportHubFrontMatter': (target?: unknown) => exportHubReadme(target),
   };
 }
 

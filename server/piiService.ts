@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CancellationToken, Connection, Diagnostic, DiagnosticSeverity, WorkDoneProgressReporter, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { CancellationToken, Connection, Diagnostic, DiagnosticSeverity, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { cardSampleList } from '../core/cardSampleList';
 import type { PiiScanSummary } from '../core/rules/scanResults';
 import { fuseSpans } from '../core/pii/fusion';
@@ -76,7 +76,8 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
 
   connection.onRequest(Requests.scanDataset, async (params: ScanDatasetParams, token: CancellationToken): Promise<ScanDatasetResult> => {
     const started = Date.now();
-    const progress = params.workDoneToken !== undefined ? connection.window.attachWorkDoneProgress(params.workDoneToken) : await connection.window.createWorkDoneProgress();
+    // Without a token the client shows its own progress (e.g. a rescan on save): report none.
+    const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
     progress.begin('Cardwright: scanning for PII', 0, 'Preparing…', true);
     try {
       const targets = resolveTargets(params, host);
@@ -91,8 +92,7 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
       } catch (error) {
         modelError = error instanceof Error ? error.message : String(error);
       }
-      const progressToken = 'token' in progress ? (progress as WorkDoneProgressServerReporter).token : undefined;
-      const cancelled = () => token.isCancellationRequested || Boolean(progressToken?.isCancellationRequested);
+      const cancelled = () => token.isCancellationRequested;
       const result = await scanFiles(
         targets.paths,
         {

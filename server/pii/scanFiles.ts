@@ -41,6 +41,8 @@ export interface ScanOptions {
   modelBatch?: number;
   /** Model batches in flight at once (default 2: one per core on a two-core machine). */
   modelConcurrency?: number;
+  /** Findings kept per file (default 100,000): memory stays bounded on a huge file full of PII. */
+  maxFindingsPerFile?: number;
 }
 
 export interface ScanProgress {
@@ -206,11 +208,19 @@ async function scanOneFile(file: string, context: DetectContext, hooks: ScanHook
     const batchSize = context.options.unitsPerBatch ?? 128;
     let batch: TextUnit[] = [];
     let batchChars = 0;
+    // One batch in flight: while the model works on it, the next batch is read and parsed.
+    let inFlight: Promise<void> | undefined;
+    const submit = async (units: TextUnit[]) => {
+      if (inFlight) await inFlight;
+      inFlight = detectTextUnits(units, scan, context);
+      // Awaited before the next batch or at the end; this keeps Node from calling it unhandled meanwhile.
+      inFlight.catch(() => undefined);
+    };
     for await (const unit of readUnits(fileChunks(file, report), reader)) {
       batch.push(unit);
       batchChars += unit.text.length;
       if (batch.length >= batchSize || batchChars >= 131072) {
-        await detectTextUnits(batch, scan, context);
+        await submit(batch);
         batch = [];
         batchChars = 0;
         if (hooks.isCancelled?.()) {
@@ -219,7 +229,8 @@ async function scanOneFile(file: string, context: DetectContext, hooks: ScanHook
         }
       }
     }
-    if (batch.length > 0 && !context.result.cancelled) await detectTextUnits(batch, scan, context);
+    if (batch.length > 0 && !context.result.cancelled) await submit(batch);
+    if (inFlight) await inFlight;
     scan.warnings.push(...reader.warnings);
     context.result.stats.bytes += scan.bytes;
   } catch (error) {
@@ -232,6 +243,7 @@ async function detectTextUnits(units: TextUnit[], scan: FileScan, context: Detec
   const findings = await detect(units, context);
   units.forEach((unit, k) => {
     for (const finding of findings[k]) {
+      if (full(scan, context)) return;
       const range = fileRangeOf(unit, finding.start, finding.end);
       if (!range) continue;
       scan.findings.push({
@@ -254,6 +266,7 @@ async function scanParquet(file: string, scan: FileScan, context: DetectContext,
     const findings = await detect(batch, context);
     batch.forEach((unit, k) => {
       for (const finding of findings[k]) {
+        if (full(scan, context)) return;
         const cell = unit.fields.find((f) => finding.start < f.end && finding.end > f.start);
         if (!cell) continue; // only inside column names
         const start = Math.max(finding.start, cell.start) - cell.start;
@@ -273,6 +286,15 @@ async function scanParquet(file: string, scan: FileScan, context: DetectContext,
   } catch (error) {
     scan.skipped = `cannot read Parquet: ${(error as Error).message}`;
   }
+}
+
+/** True (and a warning is left once) when a file has as many findings as it may keep. */
+function full(scan: FileScan, context: DetectContext): boolean {
+  const limit = context.options.maxFindingsPerFile ?? 100000;
+  if (scan.findings.length < limit) return false;
+  const warning = `stopped recording findings after ${limit}`;
+  if (!scan.warnings.includes(warning)) scan.warnings.push(warning);
+  return true;
 }
 
 /** Recognizers and model on a batch of inputs, fused per input. */

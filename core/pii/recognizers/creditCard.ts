@@ -36,7 +36,8 @@ const ISSUERS: Issuer[] = [
   { name: 'mastercard', prefixes: [[51, 55], [2221, 2720]], lengths: [16] },
   { name: 'amex', prefixes: [[34, 34], [37, 37]], lengths: [15] },
   { name: 'discover', prefixes: [[6011, 6011], [644, 649], [65, 65], [622126, 622925]], lengths: [16, 19] },
-  { name: 'jcb', prefixes: [[3528, 3589]], lengths: [16, 17, 18, 19] },
+  // JCB's assigned range is 3528-3589; the whole 35xx block is accepted (16+ digits and Luhn).
+  { name: 'jcb', prefixes: [[3500, 3589]], lengths: [16, 17, 18, 19] },
   { name: 'diners', prefixes: [[300, 305], [36, 36], [38, 39]], lengths: [14, 16, 19] },
   { name: 'unionpay', prefixes: [[62, 62]], lengths: [16, 17, 18, 19] },
   { name: 'maestro', prefixes: [[5018, 5018], [5020, 5020], [5038, 5038], [5893, 5893], [6304, 6304], [6759, 6759], [6761, 6763]], lengths: [12, 13, 14, 15, 16, 17, 18, 19] },

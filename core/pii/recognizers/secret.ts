@@ -128,17 +128,18 @@ function decodeSafely(value: string): string {
 // `password = "value"`, `Pwd=value;`, `"api_key": "value"`. The key words are literals and the
 // value is a single bounded class, so each attempt costs a bounded number of steps.
 // Also `key -> value`, `key => value` and `<passwd>value</passwd>`.
-const ASSIGNMENT = /(?:password|passwd|passphrase|pwd|secret[_-]?key|client[_-]?secret|api[_-]?key|apikey|(?:access|auth|api|bearer|refresh|session)[_-]?token|private[_-]?key|secret)(?:["']?[ \t]{0,8}(?:[:=]|->|=>)[ \t]{0,8}["']?|>)([^\s"',;&<>]{6,200})/gi;
+const ASSIGNMENT = /(?:password|passwd|passphrase|pwd|secret[_-]?key|client[_-]?secret|api[_-]?key|apikey|(?:access|auth|api|bearer|refresh|session)[_-]?token|private[_-]?key|secret)(?:["']?[ \t]{0,8}(?:[:=]|->|=>)[ \t]{0,8}["']?|>)([^\s"',;<>]{6,200})/gi;
 
 function assignedSecrets(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
   ASSIGNMENT.lastIndex = 0;
   for (let match = ASSIGNMENT.exec(text); match; match = ASSIGNMENT.exec(text)) {
     if (isAlnumAt(text, match.index - 1) && text[match.index - 1] !== '_') continue;
-    const value = match[1];
-    if (isPlaceholder(value) || /^\d{1,8}$/.test(value)) continue;
-    const end = match.index + match[0].length;
-    const start = end - value.length;
+    // In a query string the value ends where the next `&name=` begins.
+    const value = match[1].replace(/&[A-Za-z_][\w.-]*=.*$/, '');
+    if (value.length < 6 || isPlaceholder(value) || /^\d{1,8}$/.test(value)) continue;
+    const start = match.index + match[0].length - match[1].length;
+    const end = start + value.length;
     const strong = /[A-Za-z]/.test(value) && /\d/.test(value) || value.length >= 16;
     spans.push({ type: 'SECRET', start, end, score: strong ? 0.75 : 0.55, detector: 'secret/assignment', validated: false });
   }

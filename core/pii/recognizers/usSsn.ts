@@ -40,7 +40,7 @@ export function recognizeUsSsns(input: RecognizerInput): PiiSpan[] {
     const separated = match[1] !== '';
     // In a record (a table row, a field) a spaced or bare nine-digit value is more telling.
     const inRecord = input.fields !== undefined || /[\t|]/.test(text.slice(Math.max(0, start - 40), end + 40));
-    const base = (separated ? (match[1] === '-' ? 0.6 : 0.45) : 0.3) + (inRecord && match[1] !== '-' ? 0.1 : 0);
+    const base = (separated ? (match[1] === '-' ? 0.6 : 0.45) : 0.3) + (inRecord && match[1] !== '-' ? (separated ? 0.1 : 0.2) : 0);
     const score = testValue ? TEST_VALUE_SCORE : scoreWithContext(base, contextAround(input, start, end), CONTEXT, 0.3, 0.3);
     const span: PiiSpan = { type: 'US_SSN', start, end, score, detector: 'us-ssn', validated: true };
     if (testValue) span.testValue = true;

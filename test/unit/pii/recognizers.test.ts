@@ -149,9 +149,10 @@ describe('pii recognizers: email, phone, MAC, dates, secrets', () => {
       'mysql://user:****@host/db',
       'Password=Tr0ub4dor&3;',
       'password: changeme',
+      'login?password=hunter22x&user=bob',
     ].join(' | ');
     const spans = recognizeSecrets({ text });
-    assert.deepEqual(found(spans, text), ['ghp_' + 'a1B2'.repeat(9), 'xoxb-1234567890-abcdefghij', 'AKIA' + 'Q3RTX7ZB2LMN4PKW', pem, 'S3cr3t%21', 'Tr0ub4dor']);
+    assert.deepEqual(found(spans, text), ['ghp_' + 'a1B2'.repeat(9), 'xoxb-1234567890-abcdefghij', 'AKIA' + 'Q3RTX7ZB2LMN4PKW', pem, 'S3cr3t%21', 'Tr0ub4dor&3', 'hunter22x']);
     const example = recognizeSecrets({ text: 'AKIAIOSFODNN7EXAMPLE' });
     assert.equal(example[0].testValue, true);
   });

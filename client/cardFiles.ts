@@ -1,0 +1,84 @@
+/** "New Model Card" and "Export Hub README Front Matter": VS Code UI over core/cardTemplates (pure). */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { exportHubFrontMatter, newCardSkeleton } from '../core/cardTemplates';
+import { allLicenseFacts, summarizeLicense } from '../core/licenses';
+
+const CARD = /(^|\/)model-card\.ya?ml$/i;
+
+/** Asks for a folder (when several) and a license, writes model-card.yaml there and opens it. */
+export async function newModelCard(target?: unknown): Promise<void> {
+  const folder = await folderFor(target);
+  if (!folder) return;
+  const file = vscode.Uri.joinPath(folder, 'model-card.yaml');
+  if (await exists(file)) {
+    const open = vscode.l10n.t('Open It');
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already has a model-card.yaml.', vscode.workspace.asRelativePath(folder)), open);
+    if (choice === open) await vscode.window.showTextDocument(file);
+    return;
+  }
+  const licenses = allLicenseFacts()
+    .filter((fact) => !fact.isFamily)
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((fact) => ({ label: fact.id, description: fact.name, detail: summarizeLicense(fact) }));
+  const license = await vscode.window.showQuickPick(licenses, {
+    placeHolder: vscode.l10n.t('License of the new model (a Hugging Face Hub license id)'),
+    matchOnDescription: true,
+  });
+  if (!license) return;
+  await vscode.workspace.fs.writeFile(file, Buffer.from(newCardSkeleton(license.label, { modelName: path.basename(folder.path) }), 'utf8'));
+  await vscode.window.showTextDocument(file);
+}
+
+/** Writes the card's Hub keys into the front matter of README.md next to it, as one undoable edit. */
+export async function exportHubReadme(target?: unknown): Promise<void> {
+  const card = target instanceof vscode.Uri && CARD.test(target.path) ? target : await pickCard();
+  if (!card) return;
+  const cardText = (await vscode.workspace.openTextDocument(card)).getText();
+  const readmeUri = vscode.Uri.joinPath(card, '..', 'README.md');
+  const readme = (await exists(readmeUri)) ? await vscode.workspace.openTextDocument(readmeUri) : undefined;
+  const result = exportHubFrontMatter(cardText, readme?.getText() ?? '');
+  if (result.error) return void vscode.window.showErrorMessage(result.error);
+  if (readme) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(readmeUri, new vscode.Range(readme.positionAt(0), readme.positionAt(readme.getText().length)), result.text);
+    await vscode.workspace.applyEdit(edit);
+  } else {
+    await vscode.workspace.fs.writeFile(readmeUri, Buffer.from(result.text, 'utf8'));
+  }
+  await vscode.window.showTextDocument(readmeUri);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Exported {0} Hub keys to README.md; left out {1} Cardwright keys.', result.exported.length, result.dropped.length),
+  );
+}
+
+async function folderFor(target: unknown): Promise<vscode.Uri | undefined> {
+  if (target instanceof vscode.Uri) {
+    const stat = await vscode.workspace.fs.stat(target).then((s) => s, () => undefined);
+    return stat?.type === vscode.FileType.Directory ? target : vscode.Uri.joinPath(target, '..');
+  }
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 1) return folders[0].uri;
+  if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick())?.uri;
+  const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: vscode.l10n.t('Create Card Here') });
+  return chosen?.[0];
+}
+
+async function pickCard(): Promise<vscode.Uri | undefined> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active && CARD.test(active.path)) return active;
+  const cards = await vscode.workspace.findFiles('**/model-card.{yaml,yml}', '**/node_modules/**', 50);
+  if (cards.length <= 1) {
+    if (cards.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('No model-card.yaml in this workspace.'));
+    return cards[0];
+  }
+  const picked = await vscode.window.showQuickPick(cards.map((card) => ({ label: vscode.workspace.asRelativePath(card), card })));
+  return picked?.card;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
+}

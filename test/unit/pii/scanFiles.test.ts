@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { expandPaths, scanFiles, ScanProgress } from '../../../server/pii/scanFiles';
+
+describe('pii scanFiles', function () {
+  this.timeout(60000);
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cardwright-scan-'));
+    fs.mkdirSync(path.join(dir, '.git'));
+    fs.mkdirSync(path.join(dir, 'nested'));
+    fs.writeFileSync(path.join(dir, '.git', 'config'), 'mail me@corp-mail.com');
+    fs.writeFileSync(path.join(dir, 'nested', 'bom.txt'), '\uFEFFwrite to ada@analytical.co.uk\r\n');
+    fs.writeFileSync(path.join(dir, 'utf16.txt'), Buffer.from('\uFEFFhello', 'utf16le'));
+    fs.writeFileSync(path.join(dir, 'many.csv'), 'email\n' + Array.from({ length: 50 }, (_, i) => `user${i}@corp-mail.com`).join('\n'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('walks folders, skipping hidden ones', () => {
+    const { files, missing } = expandPaths([dir, path.join(dir, 'nope')]);
+    assert.deepEqual(files.map((f) => path.relative(dir, f)).sort(), ['many.csv', path.join('nested', 'bom.txt'), 'utf16.txt']);
+    assert.equal(missing.length, 1);
+  });
+
+  it('reports offsets in the text without its byte order mark', async () => {
+    const result = await scanFiles([path.join(dir, 'nested', 'bom.txt')], { model: null });
+    const [finding] = result.files[0].findings;
+    const text = fs.readFileSync(path.join(dir, 'nested', 'bom.txt'), 'utf8').replace(/^\uFEFF/, '');
+    assert.equal(text.slice(finding.start, finding.end), 'ada@analytical.co.uk');
+    assert.deepEqual([finding.line, finding.character], [0, 9]);
+  });
+
+  it('skips UTF-16 files with a reason', async () => {
+    const result = await scanFiles([path.join(dir, 'utf16.txt')], { model: null });
+    assert.match(result.files[0].skipped ?? '', /UTF-16/);
+  });
+
+  it('reports progress, stops when cancelled, and caps findings per file', async () => {
+    const progress: ScanProgress[] = [];
+    const capped = await scanFiles([path.join(dir, 'many.csv')], { model: null, maxFindingsPerFile: 10 }, { onProgress: (p) => progress.push(p) });
+    assert.equal(capped.files[0].findings.length, 10);
+    assert.match(capped.files[0].warnings.join('\n'), /stopped recording findings after 10/);
+    assert.ok(progress.length >= 2);
+    assert.equal(progress[progress.length - 1].bytesDone, progress[progress.length - 1].bytesTotal);
+    const cancelled = await scanFiles([dir], { model: null }, { isCancelled: () => true });
+    assert.equal(cancelled.cancelled, true);
+    assert.equal(cancelled.files.length, 0);
+  });
+
+  it('records why the model could not be loaded and still runs the recognizers', async () => {
+    const result = await scanFiles([path.join(dir, 'many.csv')], { model: path.join(dir, 'no-model') });
+    assert.match(result.model.error ?? '', /not found/);
+    assert.equal(result.model.used, false);
+    assert.equal(result.files[0].findings.length, 50);
+  });
+});
