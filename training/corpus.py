@@ -5,6 +5,7 @@ import random
 import entityValues as E
 import recordRender
 import templateRender as R
+import vocabWords
 from lexicon.people import split_names
 
 ENTITY_TYPES = ['PERSON', 'EMAIL_ADDRESS', 'PHONE_NUMBER', 'STREET_ADDRESS', 'CREDIT_CARD',
@@ -29,10 +30,22 @@ def _noise(rng, text, spans):
     return text, spans
 
 
-def make_document(rng, families, pool, record_styles, p_record=0.2, p_multi=0.2, wrappers=None, grammar=None):
+def make_document(rng, families, pool, record_styles, p_record=0.2, p_multi=0.2, wrappers=None, grammar=None,
+                  filler=None):
+    if filler and rng.random() < 0.08:
+        return ' '.join(vocabWords.filler_sentence(rng, filler) for _ in range(rng.randint(1, 3))), []
     if grammar and rng.random() < 0.22:
         families = {'grammar': [grammar(rng) for _ in range(4)]}
     text, spans = _make_document(rng, families, pool, record_styles, p_record, p_multi)
+    if filler and rng.random() < 0.2:
+        extra = vocabWords.filler_sentence(rng, filler)
+        sep = rng.choice([' ', '\n', '  '])
+        if rng.random() < 0.5:
+            text = text + sep + extra
+        else:
+            shift = len(extra) + len(sep)
+            text = extra + sep + text
+            spans = [(s + shift, e + shift, t) for s, e, t in spans]
     if wrappers and rng.random() < 0.25:
         pre, post = rng.choice(wrappers[0]), rng.choice(wrappers[1])
         text = pre + text + post

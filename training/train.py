@@ -21,6 +21,7 @@ import torch  # noqa: E402
 
 import corpus  # noqa: E402
 import grammarSentences  # noqa: E402
+import vocabWords  # noqa: E402
 import recordRender  # noqa: E402
 import trainTemplates  # noqa: E402
 from model import BertForTokenClassification  # noqa: E402
@@ -67,7 +68,7 @@ def train(args, log, stats):
     t0 = time.time()
     data = corpus.generate(args.seed, args.docs, trainTemplates.FAMILIES, pool, recordRender.TRAIN_STYLES,
                            tok, args.max_len, wrappers=(trainTemplates.OPENERS, trainTemplates.CLOSERS),
-                           grammar=grammarSentences.sentence)
+                           grammar=grammarSentences.sentence, filler=vocabWords.filler_words())
     ntok = sum(len(x) for x, _ in data)
     log('generated %d documents, %d tokens in %.0fs' % (len(data), ntok, time.time() - t0))
     stats.update(docs=len(data), tokens=ntok)

@@ -35,12 +35,14 @@ export interface ScanOptions {
   classifier?: TokenClassifier;
   /** Country for phone numbers without `+` (default US). */
   defaultCountry?: string;
-  /** Units per detection batch (default 128). */
+  /** Units per detection batch (default 256). */
   unitsPerBatch?: number;
   /** Model batch size in sequences (default 32). */
   modelBatch?: number;
   /** Model batches in flight at once (default 2: one per core on a two-core machine). */
   modelConcurrency?: number;
+  /** Detection batches in flight per file (default 2). */
+  batchesInFlight?: number;
   /** Findings kept per file (default 100,000): memory stays bounded on a huge file full of PII. */
   maxFindingsPerFile?: number;
 }
@@ -205,21 +207,23 @@ async function scanOneFile(file: string, context: DetectContext, hooks: ScanHook
     const format = byPath ?? formatOfContent(headText);
     scan.format = format;
     const reader = createReader(format, format === 'csv' ? sniffDelimiter(headText.replace(/^\uFEFF/, '')) : undefined);
-    const batchSize = context.options.unitsPerBatch ?? 128;
+    const batchSize = context.options.unitsPerBatch ?? 256;
     let batch: TextUnit[] = [];
     let batchChars = 0;
-    // One batch in flight: while the model works on it, the next batch is read and parsed.
-    let inFlight: Promise<void> | undefined;
+    // Two batches in flight: while the model works on one, the next is read, parsed, tokenized
+    // and run through the recognizers, so onnxruntime is rarely idle. Findings are sorted at the end.
+    const inFlight: Array<Promise<void>> = [];
     const submit = async (units: TextUnit[]) => {
-      if (inFlight) await inFlight;
-      inFlight = detectTextUnits(units, scan, context);
-      // Awaited before the next batch or at the end; this keeps Node from calling it unhandled meanwhile.
-      inFlight.catch(() => undefined);
+      if (inFlight.length >= (context.options.batchesInFlight ?? 2)) await inFlight.shift();
+      const detection = detectTextUnits(units, scan, context);
+      // Awaited later; this keeps Node from calling a rejection unhandled meanwhile.
+      detection.catch(() => undefined);
+      inFlight.push(detection);
     };
     for await (const unit of readUnits(fileChunks(file, report), reader)) {
       batch.push(unit);
       batchChars += unit.text.length;
-      if (batch.length >= batchSize || batchChars >= 131072) {
+      if (batch.length >= batchSize || batchChars >= 262144) {
         await submit(batch);
         batch = [];
         batchChars = 0;
@@ -230,7 +234,8 @@ async function scanOneFile(file: string, context: DetectContext, hooks: ScanHook
       }
     }
     if (batch.length > 0 && !context.result.cancelled) await submit(batch);
-    if (inFlight) await inFlight;
+    for (const detection of inFlight) await detection;
+    scan.findings.sort((a, b) => a.start - b.start || a.end - b.end);
     scan.warnings.push(...reader.warnings);
     context.result.stats.bytes += scan.bytes;
   } catch (error) {

@@ -29,11 +29,14 @@ const CHROMIUM_ARGS = [
 async function openWorkbench({ url, profileDir, env, expose = {} }) {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found (apt-get install -y chromium)`);
   fs.mkdirSync(profileDir, { recursive: true });
+  // A home of its own too: Chromium's crash handler may fall back to ~/.config/chromium.
+  const home = `${profileDir}-home`;
+  fs.mkdirSync(home, { recursive: true });
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
-    env,
+    env: { ...env, HOME: home },
     viewport: { width: 1440, height: 900 },
   });
   const page = context.pages()[0] ?? (await context.newPage());

@@ -116,6 +116,10 @@ async function runInhostSuites({ runDir, artifactsDir }) {
     summary = fs.existsSync(harness.resultFile)
       ? JSON.parse(fs.readFileSync(harness.resultFile, 'utf8'))
       : { passed: 0, failed: 1, failures: [{ title: 'in-host suites', error: `exit code ${exit.code} and no result.json: the suites did not load` }] };
+    if (exit.code !== 0 && summary.failed === 0) {
+      summary.failed = 1;
+      summary.failures.push({ title: 'in-host suites', error: `the extension host reported exit code ${exit.code} although no test failed` });
+    }
   } catch (err) {
     summary = { passed: 0, failed: 1, failures: [{ title: 'in-host suites', error: err.message }] };
   }
