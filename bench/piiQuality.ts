@@ -11,7 +11,7 @@ import { modelSpans } from '../core/pii/modelSpans';
 import { PiiSpan } from '../core/pii/piiTypes';
 import { recognizeAll } from '../core/pii/recognizeAll';
 import { loadTokenClassifier } from '../server/pii/modelRuntime';
-import { defaultModelFolder, findPackageRoot } from '../server/pii/packageRoot';
+import { defaultModelFolder, findPackageRoot } from '../server/packageRoot';
 import { countExact, CountsByType, countTokens, formatTable, LabelledSpan, micro, scores } from './piiEvaluation';
 
 interface Record {
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     const errors: string[] = [];
     const t0 = Date.now();
     records.forEach((record, i) => {
-      const predicted = fuseSpans(spansOf(record, i), { threshold, text: record.text });
+      const predicted = fuseSpans(spansOf(record, i), { threshold, text: record.text, dropUnconfirmedModelSpans: name !== 'model only' });
       countExact(record.spans, predicted, exact);
       countTokens(record.text, record.spans, predicted, tokens);
       if (name === 'fused' && errors.length < showErrors) {

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { tokenWindows } from '../core/pii/tokenWindows';
 import { createRawSession, loadTokenClassifier } from '../server/pii/modelRuntime';
-import { defaultModelFolder } from '../server/pii/packageRoot';
+import { defaultModelFolder } from '../server/packageRoot';
 import { scanFiles } from '../server/pii/scanFiles';
 
 function option(name: string, fallback: string): string {

@@ -1,5 +1,7 @@
 /** `cardwright <command>`: the command-line adapter over the same engine as the language server. */
 import { CHECK_USAGE, runCheck } from './check';
+import { runScan } from './scan';
+import { packageVersion } from '../server/packageRoot';
 import { CliIo, EXIT_USAGE } from './io';
 
 const USAGE = `Usage: cardwright <command> [options]
@@ -15,7 +17,7 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   check: runCheck,
-  scan: async (argv, io) => (await import('./scan')).runScan(argv, io),
+  scan: runScan,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -27,7 +29,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return name ? 0 : EXIT_USAGE;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout(`${(await import('../server/packageRoot')).packageVersion()}\n`);
+    io.stdout(`${packageVersion()}\n`);
     return 0;
   }
   const command = COMMANDS[name];

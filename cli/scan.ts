@@ -7,9 +7,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { locateCard, sourceKindOf } from '../core/cardSource';
-import { cardSamplePaths } from '../core/pii/cardSamples';
+import { cardSamplesOfYaml } from '../core/cardSampleList';
 import { isPiiEntityType, PII_ENTITY_TYPES, PiiEntityType } from '../core/pii/piiTypes';
-import { findPackageRoot } from '../server/pii/packageRoot';
+import { packageVersion } from '../server/packageRoot';
 import { DEFAULT_THRESHOLD, scanFiles, ScanFinding, ScanOptions, ScanResult } from '../server/pii/scanFiles';
 import { CliIo, EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './io';
 import { SarifResult, SarifRule, toSarif } from './sarif';
@@ -113,7 +113,7 @@ function expandCards(paths: string[], cwd: string, io: CliIo): { paths: string[]
       out.push(full); // Markdown without a card: scan it as text
       continue;
     }
-    const { samples, errors: cardErrors } = cardSamplePaths(source.yaml);
+    const { samples, errors: cardErrors } = cardSamplesOfYaml(source.yaml);
     for (const message of cardErrors) {
       io.stderr(`${given}: ${message}\n`);
       errors++;
@@ -254,11 +254,3 @@ function writeReport(format: Format, result: ScanResult, findings: Array<{ file:
   io.stdout(`${findings.length} finding${findings.length === 1 ? '' : 's'} in ${scanned} file${scanned === 1 ? '' : 's'}${summary ? ` (${summary})` : ''}${result.model.used ? '' : ' [recognizers only]'}\n`);
 }
 
-function packageVersion(): string {
-  const root = findPackageRoot(__dirname);
-  try {
-    return root ? String(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version) : '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}

@@ -26,7 +26,7 @@ import {
   ScanDatasetResult,
 } from '../protocol/messages';
 import { CardwrightSettings } from '../protocol/settings';
-import { packageRoot, packageVersion } from './packageRoot';
+import { packageRoot, packageVersion, SHIPPED_MODEL } from './packageRoot';
 import { loadTokenClassifier, TokenClassifier } from './pii/modelRuntime';
 import { FileScan, scanFiles } from './pii/scanFiles';
 
@@ -57,7 +57,7 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
 
   function classifier(): { classifier: Promise<TokenClassifier>; info: Promise<ModelInfoDto> } {
     const settings = host.settings().pii;
-    const folder = settings.model ? path.resolve(settings.model) : path.join(packageRoot(), 'models', 'cardwright-pii-mini');
+    const folder = settings.model ? path.resolve(settings.model) : path.join(packageRoot(), 'models', SHIPPED_MODEL);
     const key = JSON.stringify([folder, settings.labelMap]);
     if (loaded?.key !== key) {
       const previous = loaded;

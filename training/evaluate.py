@@ -19,7 +19,9 @@ def load(path):
         return [json.loads(l) for l in f if l.strip()]
 
 
-def tags_to_spans(tags, starts, ends):
+def tags_to_spans(tags, starts, ends, merge_same_type=False):
+    """merge_same_type: a B- right after a token of the same type continues the entity
+    (the lenient grouping; strict BIO otherwise)."""
     spans, cur = [], None
     for tag, s, e in zip(tags, starts, ends):
         if s < 0 or tag == 'O':
@@ -28,7 +30,7 @@ def tags_to_spans(tags, starts, ends):
             cur = None
             continue
         bio, typ = tag.split('-', 1)
-        if bio == 'I' and cur and cur[2] == typ:
+        if (bio == 'I' or merge_same_type) and cur and cur[2] == typ:
             cur = (cur[0], e, typ)
         else:
             if cur:
@@ -93,7 +95,7 @@ def score(records, predictions):
     return report
 
 
-def predict_from_tags(records, tags_path, max_len=512):
+def predict_from_tags(records, tags_path, max_len=512, merge_same_type=False):
     """Predictions from per-token label ids written by verifyRuntime.mjs (int8 ONNX)."""
     tok = WordPieceTokenizer()
     with open(tags_path) as f:
@@ -101,7 +103,7 @@ def predict_from_tags(records, tags_path, max_len=512):
     out = []
     for rec, ids in zip(records, all_tags):
         _, s, e = tok.encode(rec['text'], max_len=max_len)
-        out.append(tags_to_spans([corpus.LABELS[j] for j in ids], s, e))
+        out.append(tags_to_spans([corpus.LABELS[j] for j in ids], s, e, merge_same_type))
     return out
 
 
@@ -131,12 +133,13 @@ if __name__ == '__main__':
     ap.add_argument('--weights', default=os.path.join(os.path.dirname(__file__), 'work', 'model.pt'))
     ap.add_argument('--int8-tags', help='score int8_tags.jsonl from verifyRuntime.mjs instead of torch')
     ap.add_argument('--json', help='also write the report here')
+    ap.add_argument('--merge', action='store_true', help='lenient grouping: merge B- into a same-type run')
     ap.add_argument('--eval', default=os.path.join(os.path.dirname(__file__), '..', 'test', 'fixtures', 'pii-eval', 'eval.jsonl'))
     a = ap.parse_args()
     torch.set_num_threads(1)
     if a.int8_tags:
         recs = load(a.eval)
-        rep = score(recs, predict_from_tags(recs, a.int8_tags))
+        rep = score(recs, predict_from_tags(recs, a.int8_tags, merge_same_type=a.merge))
     else:
         m = BertForTokenClassification(CONFIG, len(corpus.LABELS))
         m.load_state_dict(torch.load(a.weights))

@@ -2,6 +2,7 @@
  * Texts the Test Classifier can run on, picked without VS Code (pure, testable in plain Node):
  * a card's `widget[].text` examples and a random record of a sample file, as a person would read it.
  */
+import { cardSamplesOfYaml } from '../../core/cardSampleList';
 import { parseDocument } from 'yaml';
 import { sniffDelimiter } from '../../core/pii/readers/csvReader';
 
@@ -21,14 +22,7 @@ export function widgetExamples(cardText: string): string[] {
 
 /** Sample card paths listed under `upstream.datasets[].samples`, relative to the card. */
 export function cardSamplePaths(cardText: string): string[] {
-  try {
-    const card = parseDocument(cardText, { uniqueKeys: false }).toJS({ maxAliasCount: 100 }) as Record<string, any> | null;
-    const datasets = card?.upstream?.datasets;
-    if (!Array.isArray(datasets)) return [];
-    return datasets.flatMap((d) => (d && Array.isArray(d.samples) ? d.samples.filter((s: unknown): s is string => typeof s === 'string') : []));
-  } catch {
-    return [];
-  }
+  return cardSamplesOfYaml(cardText).samples;
 }
 
 /**

@@ -8,6 +8,8 @@
  *     its types, the model beats a recognizer on PERSON/STREET_ADDRESS, else the higher score).
  *     The loser keeps what is left outside the winner when that still holds a word, else it goes.
  *  3. A test value (deny list) stays flagged and keeps its low score.
+ *  4. A model span of a type a validator decides (card, IBAN, IP, email, MAC) that no
+ *     recognizer confirmed is dropped; so is any span without a letter or digit.
  * Groups scoring under `threshold` are dropped before step 2: what is not reported must not push
  * a reported finding aside.
  */
@@ -24,6 +26,11 @@ const RECOGNIZER_TYPES: ReadonlySet<PiiEntityType> = new Set([
   'SECRET',
   'MAC_ADDRESS',
 ]);
+/**
+ * Types a validator decides completely (checksum or strict syntax): a model span of one of these
+ * that no recognizer confirmed is a fragment or an invalid value, so it is dropped.
+ */
+const VALIDATOR_DECIDES: ReadonlySet<PiiEntityType> = new Set(['CREDIT_CARD', 'IBAN_CODE', 'IP_ADDRESS', 'EMAIL_ADDRESS', 'MAC_ADDRESS']);
 /** Types only the model understands. */
 const MODEL_TYPES: ReadonlySet<PiiEntityType> = new Set(['PERSON', 'STREET_ADDRESS']);
 
@@ -32,6 +39,9 @@ export interface FusionOptions {
   entities?: ReadonlySet<PiiEntityType>;
   /** How much a model-only span of a recognizer type is trusted (its score is multiplied). */
   modelOnlyFactor?: number;
+  /** Drop model spans of validator-decided types that no recognizer confirmed (default true; the
+   * quality bench turns it off to score the model alone). */
+  dropUnconfirmedModelSpans?: boolean;
   /** The analysed text: when given, leftovers of a conflict are trimmed of spaces and punctuation. */
   text?: string;
 }
@@ -57,7 +67,14 @@ function authority(span: PiiSpan): number {
 export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}): PiiFinding[] {
   const threshold = options.threshold ?? 0;
   const modelOnlyFactor = options.modelOnlyFactor ?? 0.85;
-  const usable = spans.filter((s) => s.end > s.start && (!options.entities || options.entities.has(s.type)));
+  const text = options.text;
+  const usable = spans.filter(
+    (s) =>
+      s.end > s.start &&
+      (!options.entities || options.entities.has(s.type)) &&
+      // A span without a letter or digit ("-", "(") is noise.
+      (text === undefined || /[\p{L}\p{N}]/u.test(text.slice(s.start, s.end))),
+  );
 
   // 1. Merge same-type overlaps.
   const byType = new Map<PiiEntityType, PiiSpan[]>();
@@ -81,7 +98,10 @@ export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}
     }
   }
   // Below the threshold a finding is not reported, so it must not push a reported one aside.
-  let findings = groups.map((group) => toFinding(group, modelOnlyFactor)).filter((f) => f.finding.score >= threshold);
+  let findings = groups
+    .filter((group) => options.dropUnconfirmedModelSpans === false || !(VALIDATOR_DECIDES.has(group.type) && group.spans.every(isModel)))
+    .map((group) => toFinding(group, modelOnlyFactor))
+    .filter((f) => f.finding.score >= threshold);
 
   // 2. Resolve overlaps between types, strongest first.
   findings.sort((a, b) => b.authority - a.authority || b.finding.score - a.finding.score || (b.finding.end - b.finding.start) - (a.finding.end - a.finding.start));

@@ -4,6 +4,7 @@
  * Pure: the classifier is injected (server/pii/modelRuntime provides the real one).
  */
 import { groupBioLabels, LabelMapping, TokenLabel } from './bioGrouping';
+import { plausiblePersonSpans } from './personSpanCheck';
 import { PiiSpan } from './piiTypes';
 import { batchByLength, tokenWindows } from './tokenWindows';
 import { Tokens, WordPieceTokenizer } from './wordPieceTokenizer';
@@ -88,6 +89,6 @@ export async function modelSpans(
         continuation: tokens.continuation[t],
       });
     }
-    return groupBioLabels(labels, classifier.mapping);
+    return plausiblePersonSpans(texts[text], groupBioLabels(labels, classifier.mapping));
   });
 }

@@ -18,7 +18,7 @@ import { readUnits } from '../../core/pii/readers/unitReader';
 import { recognizeAll } from '../../core/pii/recognizeAll';
 import { fileChunks, fileHead } from './fileChunks';
 import { loadTokenClassifier, ModelOptions, TokenClassifier } from './modelRuntime';
-import { defaultModelFolder } from './packageRoot';
+import { defaultModelFolder } from '../packageRoot';
 import { parquetUnits, ParquetRowUnit } from './parquetUnits';
 
 export const DEFAULT_THRESHOLD = 0.5;

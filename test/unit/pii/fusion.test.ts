@@ -130,6 +130,15 @@ describe('pii fusion', () => {
     assert.deepEqual(findings.map((f) => f.type), ['PERSON']);
   });
 
+  it('drops model-only spans of validator types and spans without letters or digits', () => {
+    const text = 'card 4111-x and - call 555 0100';
+    const findings = fuseSpans(
+      [span('CREDIT_CARD', 5, 11, 0.9, 'model'), span('PERSON', 16, 17, 0.9, 'model'), span('PHONE_NUMBER', 23, 31, 0.9, 'model')],
+      { text },
+    );
+    assert.deepEqual(findings.map((f) => f.type), ['PHONE_NUMBER']);
+  });
+
   it('trusts a model-only span of a recognizer type a little less, and applies the threshold', () => {
     const findings = fuseSpans([span('PHONE_NUMBER', 0, 12, 0.6, 'model')], { threshold: 0.5 });
     assert.equal(findings.length, 1);
@@ -147,5 +156,25 @@ describe('pii fusion', () => {
   it('filters by entity type', () => {
     const findings = fuseSpans([span('PERSON', 0, 5, 0.9, 'model'), span('US_SSN', 10, 21, 0.9, 'us-ssn')], { entities: new Set(['US_SSN']) });
     assert.deepEqual(findings.map((f) => f.type), ['US_SSN']);
+  });
+});
+
+describe('pii PERSON span checks', () => {
+  const { plausiblePersonSpans } = require('../../../core/pii/personSpanCheck') as typeof import('../../../core/pii/personSpanCheck');
+  const person = (text: string, value: string): PiiSpan => {
+    const start = text.indexOf(value);
+    return { type: 'PERSON', start, end: start + value.length, score: 0.8, detector: 'model' };
+  };
+
+  it('drops lowercase spans, field labels and bare titles in cased text, and trims lowercase words', () => {
+    const text = 'So proud of my sister. Prescriber: Dr. Ada Lovelace, mg once daily. Grace';
+    const spans = [person(text, 'proud of'), person(text, 'Prescriber'), person(text, 'Dr.'), person(text, 'Ada Lovelace, mg once'), person(text, 'Grace')];
+    const kept = plausiblePersonSpans(text, spans).map((s) => text.slice(s.start, s.end));
+    assert.deepEqual(kept, ['Ada Lovelace', 'Grace']);
+  });
+
+  it('leaves all-lowercase text alone', () => {
+    const text = 'hey its john smith here';
+    assert.equal(plausiblePersonSpans(text, [person(text, 'john smith')]).length, 1);
   });
 });

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createWordPieceTokenizer, WordPieceConfig, wordPieceConfigFromJson } from '../../../core/pii/wordPieceTokenizer';
 import { loadReferenceTokenizer } from '../../../server/pii/modelRuntime';
-import { findPackageRoot } from '../../../server/pii/packageRoot';
+import { findPackageRoot } from '../../../server/packageRoot';
 
 const root = findPackageRoot(__dirname)!;
 
