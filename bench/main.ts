@@ -1,10 +1,12 @@
 /** `npm run bench -- <name...>`: runs the named benchmarks (all when none is named) and prints numbers. */
 import { benchComplete } from './complete';
+import { benchTypingDuringScan } from './typingDuringScan';
 import { benchValidate } from './validate';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   validate: benchValidate,
   complete: benchComplete,
+  typing: benchTypingDuringScan,
 };
 
 async function main(): Promise<void> {

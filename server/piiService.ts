@@ -100,6 +100,7 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
           entities: settings.entities.length ? new Set(settings.entities.filter(isPiiEntityType)) : undefined,
           classifier: loadedClassifier,
           model: loadedClassifier ? undefined : null,
+          parallelism: settings.parallelism,
         },
         {
           isCancelled: cancelled,

@@ -39,6 +39,8 @@ export interface ScanOptions {
   unitsPerBatch?: number;
   /** Model batch size in sequences (default 32). */
   modelBatch?: number;
+  /** Files scanned at once (default 1). */
+  parallelism?: number;
   /** Model batches in flight at once (default 2: one per core on a two-core machine). */
   modelConcurrency?: number;
   /** Detection batches in flight per file (default 2). */
@@ -153,25 +155,39 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
     }
   });
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
-  let bytesBefore = 0;
   const modelStats: ModelRunStats = { tokens: 0, sequences: 0, batches: 0 };
   const context: DetectContext = { options, classifier, modelStats, result };
-  try {
-    for (let index = 0; index < files.length; index++) {
+  // Files are scanned `parallelism` at a time: while one waits for the model (onnxruntime runs
+  // outside the JavaScript thread), another runs its recognizers. Results keep the input order.
+  const scans: (FileScan | undefined)[] = new Array(files.length);
+  const bytesDone = new Array<number>(files.length).fill(0);
+  let next = 0;
+  let finished = 0;
+  const sum = () => bytesDone.reduce((a, b) => a + b, 0);
+  const worker = async () => {
+    while (next < files.length) {
       if (hooks.isCancelled?.()) {
         result.cancelled = true;
-        break;
+        return;
       }
+      const index = next++;
       const file = files[index];
-      const report = (bytesDone: number) =>
-        hooks.onProgress?.({ file, filesDone: index, filesTotal: files.length, bytesDone: bytesBefore + bytesDone, bytesTotal });
+      const report = (bytes: number) => {
+        bytesDone[index] = bytes;
+        hooks.onProgress?.({ file, filesDone: finished, filesTotal: files.length, bytesDone: sum(), bytesTotal });
+      };
       report(0);
-      const scan = await scanOneFile(file, context, hooks, report);
-      result.files.push(scan);
-      bytesBefore += sizes[index];
-      if (result.cancelled) break;
+      scans[index] = await scanOneFile(file, context, hooks, report);
+      bytesDone[index] = sizes[index];
+      finished++;
+      if (result.cancelled) return;
     }
-    hooks.onProgress?.({ file: '', filesDone: result.files.length, filesTotal: files.length, bytesDone: bytesBefore, bytesTotal });
+  };
+  try {
+    const parallelism = Math.max(1, Math.min(options.parallelism ?? 1, files.length || 1));
+    await Promise.all(Array.from({ length: parallelism }, worker));
+    for (const scan of scans) if (scan) result.files.push(scan);
+    hooks.onProgress?.({ file: '', filesDone: finished, filesTotal: files.length, bytesDone: sum(), bytesTotal });
   } finally {
     if (ownClassifier) await classifier?.dispose();
   }
@@ -207,7 +223,7 @@ async function scanOneFile(file: string, context: DetectContext, hooks: ScanHook
     const format = byPath ?? formatOfContent(headText);
     scan.format = format;
     const reader = createReader(format, format === 'csv' ? sniffDelimiter(headText.replace(/^\uFEFF/, '')) : undefined);
-    const batchSize = context.options.unitsPerBatch ?? 256;
+    const batchSize = context.options.unitsPerBatch ?? 64;
     let batch: TextUnit[] = [];
     let batchChars = 0;
     // Two batches in flight: while the model works on one, the next is read, parsed, tokenized
@@ -311,13 +327,25 @@ async function detect(inputs: readonly RecognizerInput[], context: DetectContext
   const modelPromise: Promise<PiiSpan[][] | undefined> = classifier
     ? modelSpans(inputs.map((i) => i.text), classifier, { maxBatch: options.modelBatch ?? 32, concurrency: options.modelConcurrency ?? 2 }, context.modelStats)
     : Promise.resolve(undefined);
-  const recognized = inputs.map((input) => recognizeAll(input, { entities: options.entities, defaultCountry: options.defaultCountry }));
+  // Recognize in slices and let the event loop breathe between them: in the language server the
+  // same thread answers the editor, which must stay responsive while a scan runs.
+  const recognized: PiiSpan[][] = [];
+  for (let k = 0; k < inputs.length; k++) {
+    recognized.push(recognizeAll(inputs[k], { entities: options.entities, defaultCountry: options.defaultCountry }));
+    if (k % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+  }
   const model = await modelPromise;
-  return inputs.map((input, k) =>
-    fuseSpans([...recognized[k], ...(model?.[k] ?? [])], {
-      threshold: options.threshold ?? DEFAULT_THRESHOLD,
-      entities: options.entities,
-      text: input.text,
-    }),
-  );
+  const fused: PiiFinding[][] = [];
+  for (let k = 0; k < inputs.length; k++) {
+    fused.push(fuseSpans([...recognized[k], ...(model?.[k] ?? [])], { threshold: options.threshold ?? DEFAULT_THRESHOLD, entities: options.entities, text: inputs[k].text }));
+    if (k % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+  }
+  return fused;
+}
+
+/** Units recognized between two turns of the event loop. */
+const YIELD_EVERY = 8;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

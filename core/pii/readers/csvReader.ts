@@ -115,6 +115,17 @@ export function createCsvReader(options: CsvOptions = {}): UnitReader {
       if (runStart >= 0 && endIndex > runStart) append(chunk.slice(runStart, endIndex), base + runStart);
       runStart = -1;
     };
+    /** A delimiter or newline (at file offset `here`) ends the current field, and a newline the record. */
+    const endFieldAt = (char: string, here: number) => {
+      endField();
+      if (char === '\n' || char === '\r') {
+        afterCr = char === '\r';
+        endRecord(here);
+      } else {
+        unit.appendVerbatim(char, here);
+        state = State.FieldStart;
+      }
+    };
     for (let i = 0; i < chunk.length; i++) {
       const code = chunk.charCodeAt(i);
       const here = base + i;
@@ -151,14 +162,7 @@ export function createCsvReader(options: CsvOptions = {}): UnitReader {
         case State.Unquoted:
           if (code === delimiter || isNewline) {
             flushRun(i);
-            endField();
-            if (isNewline) {
-              afterCr = code === 13;
-              endRecord(here);
-            } else {
-              unit.appendVerbatim(chunk[i], here);
-              state = State.FieldStart;
-            }
+            endFieldAt(chunk[i], here);
           }
           break;
         case State.Quoted:
@@ -175,14 +179,7 @@ export function createCsvReader(options: CsvOptions = {}): UnitReader {
             if (firstRecordFields) fieldText += '"';
             state = State.Quoted;
           } else if (code === delimiter || isNewline) {
-            endField();
-            if (isNewline) {
-              afterCr = code === 13;
-              endRecord(here);
-            } else {
-              unit.appendVerbatim(chunk[i], here);
-              state = State.FieldStart;
-            }
+            endFieldAt(chunk[i], here);
           } else {
             // A stray quote inside a quoted field: keep reading the rest as plain characters.
             if (warnings.length < 20) warnings.push(`line ${lines.line + 1}: unexpected character after a closing quote`);

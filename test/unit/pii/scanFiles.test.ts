@@ -49,6 +49,25 @@ describe('pii scanFiles', function () {
     assert.equal(cancelled.files.length, 0);
   });
 
+  it('scans several files at once with the same results, in input order', async () => {
+    const paths = [path.join(dir, 'many.csv'), path.join(dir, 'nested', 'bom.txt'), path.join(dir, 'utf16.txt')];
+    const one = await scanFiles(paths, { model: null, parallelism: 1 });
+    let concurrent = 0;
+    let peak = 0;
+    const progress: ScanProgress[] = [];
+    const three = await scanFiles(paths, { model: null, parallelism: 3 }, {
+      onProgress: (p) => {
+        progress.push(p);
+        concurrent = new Set(progress.filter((q) => q.filesDone === 0 && q.file).map((q) => q.file)).size;
+        peak = Math.max(peak, concurrent);
+      },
+    });
+    const summary = (r: typeof one) => r.files.map((f) => [path.basename(f.file), f.skipped ?? '', f.findings.map((x) => [x.type, x.start, x.end])]);
+    assert.deepEqual(summary(three), summary(one));
+    assert.ok(peak >= 2, 'files should start before the first one is done');
+    assert.equal(progress[progress.length - 1].filesDone, 3);
+  });
+
   it('records why the model could not be loaded and still runs the recognizers', async () => {
     const result = await scanFiles([path.join(dir, 'many.csv')], { model: path.join(dir, 'no-model') });
     assert.match(result.model.error ?? '', /not found/);
