@@ -42,10 +42,6 @@ def invented_word(rng, syll=None):
     return w.capitalize()
 
 
-# Set by training only (train.py): ordinary words that sometimes replace a name.
-SUBSTITUTE_WORDS = None
-
-
 class Person:
     """One person: a given name, a family name and the ways to write them."""
 
@@ -63,13 +59,6 @@ class Person:
             self.last = rng.choice(ls)
             if rng.random() < 0.08:
                 self.last = self.last + rng.choice(['-', ' ']) + rng.choice(ls)
-        if SUBSTITUTE_WORDS and rng.random() < 0.08:
-            # A random ordinary word in a name slot: context, not the word list, marks a name.
-            w = rng.choice(SUBSTITUTE_WORDS).capitalize()
-            if rng.random() < 0.5:
-                self.first = w
-            else:
-                self.last = w
         self.middle = rng.choice(pool.firsts) if rng.random() < 0.15 else None
         self.native = rng.choice(people.NATIVE_NAMES) if rng.random() < 0.03 else None
 

@@ -67,7 +67,9 @@ families (support tickets, medical notes, chat, HR records, letters and signatur
 code and configuration, reviews, logs, finance, forms, news, deliveries, IT security, short
 multilingual phrases, profiles, CRM notes, minutes, notifications, genealogy, forum posts, SMS
 fragments), a subject-verb-object grammar whose slots take people, organizations, jobs or
-pronouns, and CSV/JSON/key-value/SQL records. Hard negatives are everywhere: organizations
+pronouns, CSV/JSON/key-value/SQL records, and filler sentences of ordinary words from the
+WordPiece vocabulary (so that words the templates never use get a trained, non-PII
+embedding instead of a random one that the model reads as a rare name). Hard negatives are everywhere: organizations
 (many built from family names or city names), cities, countries, nationalities, landmarks,
 products, job titles, dates that are not birth dates, order ids, amounts, times, versions,
 hashes, UUIDs, and common words that are also given names. Names come from hand-written lists

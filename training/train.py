@@ -20,7 +20,6 @@ sys.path.insert(0, HERE)
 import torch  # noqa: E402
 
 import corpus  # noqa: E402
-import entityValues  # noqa: E402
 import grammarSentences  # noqa: E402
 import vocabWords  # noqa: E402
 import recordRender  # noqa: E402
@@ -67,11 +66,9 @@ def train(args, log, stats):
     tok = WordPieceTokenizer()
     pool, _ = corpus.name_pools()
     t0 = time.time()
-    filler = vocabWords.filler_words()
-    entityValues.SUBSTITUTE_WORDS = filler
     data = corpus.generate(args.seed, args.docs, trainTemplates.FAMILIES, pool, recordRender.TRAIN_STYLES,
                            tok, args.max_len, wrappers=(trainTemplates.OPENERS, trainTemplates.CLOSERS),
-                           grammar=grammarSentences.sentence, filler=filler)
+                           grammar=grammarSentences.sentence, filler=vocabWords.filler_words())
     ntok = sum(len(x) for x, _ in data)
     log('generated %d documents, %d tokens in %.0fs' % (len(data), ntok, time.time() - t0))
     stats.update(docs=len(data), tokens=ntok)
@@ -115,7 +112,7 @@ def main():
     ap.add_argument('--out', default=os.path.join(HERE, '..', 'models', 'cardwright-pii-mini'))
     ap.add_argument('--work', default=os.path.join(HERE, 'work'))
     ap.add_argument('--seed', type=int, default=20240607)
-    ap.add_argument('--docs', type=int, default=150000)
+    ap.add_argument('--docs', type=int, default=180000)
     ap.add_argument('--epochs', type=int, default=1)
     ap.add_argument('--lr', type=float, default=1e-3)
     ap.add_argument('--batch-tokens', type=int, default=4096)

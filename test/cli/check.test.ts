@@ -1,5 +1,6 @@
 /** `cardwright check`: formats, exit codes, file discovery. */
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { runCli, tempProject } from '../support/runCli';
 
 describe('cardwright check', function () {
@@ -91,5 +92,13 @@ describe('cardwright check', function () {
     } finally {
       binary.remove();
     }
+  });
+
+  it("the shipped model's own card passes Cardwright's checks", () => {
+    const run = runCli(['check', '--format', 'json', 'models/cardwright-pii-mini/README.md'], path.join(__dirname, '..', '..', '..'));
+    assert.equal(run.code, 0, run.stdout);
+    const [card] = JSON.parse(run.stdout).files;
+    assert.equal(card.file, 'models/cardwright-pii-mini/README.md');
+    assert.deepEqual(card.findings, []);
   });
 });
