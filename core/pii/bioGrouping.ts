@@ -4,7 +4,10 @@
  *   - `B-X` opens an entity of type X; `I-X` continues an open X and opens one otherwise;
  *   - a `##` piece always follows its word's first piece: it extends an open entity and is
  *     ignored otherwise (the first piece labels the word, as in training);
- *   - `O` closes the open entity.
+ *   - `O` closes the open entity;
+ *   - with the text given, `B-X` right after an open X with at most one space or tab between them
+ *     continues it: the model often restarts inside a name (`Dana` B, `Whitfield` B), and two
+ *     separate people are written with punctuation or a line break between them.
  * A span runs from its first token's start to its last token's end in the original text; its
  * score is the mean probability of its tokens' labels.
  */
@@ -22,7 +25,7 @@ export interface TokenLabel {
 /** Maps a model's entity names (after the B-/I- prefix) to Cardwright's; null drops the entity. */
 export type LabelMapping = Readonly<Record<string, PiiEntityType | null>>;
 
-export function groupBioLabels(tokens: readonly TokenLabel[], mapping: LabelMapping, detector = 'model'): PiiSpan[] {
+export function groupBioLabels(tokens: readonly TokenLabel[], mapping: LabelMapping, detector = 'model', text?: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
   let open: { type: PiiEntityType; start: number; end: number; sum: number; count: number } | undefined;
   const close = () => {
@@ -44,7 +47,8 @@ export function groupBioLabels(tokens: readonly TokenLabel[], mapping: LabelMapp
       close();
       continue;
     }
-    if (prefix === 'I' && open && open.type === type) {
+    const adjacent = open !== undefined && text !== undefined && token.start - open.end <= 1 && /^[ \t]?$/.test(text.slice(open.end, token.start));
+    if ((prefix === 'I' || adjacent) && open && open.type === type) {
       open.end = token.end;
       open.sum += token.probability;
       open.count++;

@@ -89,6 +89,6 @@ export async function modelSpans(
         continuation: tokens.continuation[t],
       });
     }
-    return plausiblePersonSpans(texts[text], groupBioLabels(labels, classifier.mapping));
+    return plausiblePersonSpans(texts[text], groupBioLabels(labels, classifier.mapping, 'model', texts[text]));
   });
 }

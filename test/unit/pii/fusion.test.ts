@@ -36,6 +36,16 @@ describe('pii BIO grouping', () => {
     assert.deepEqual(spans.map((s) => text.slice(s.start, s.end)), ['Ada', 'Bob', '12 Elm']);
   });
 
+  it('with the text, continues a name the model restarted after a single space, but not across punctuation or lines', () => {
+    const text = 'Dana Whitfield, Tom\nAnn Lee';
+    const labels = ['B-PERSON', 'B-PERSON', 'O', 'B-PERSON', 'B-PERSON', 'B-PERSON'];
+    const tokens: TokenLabel[] = [...text.matchAll(/\w+|[^\w\s]/g)].map((m, i) => ({ label: labels[i], probability: 0.9, start: m.index!, end: m.index! + m[0].length, continuation: false }));
+    const withText = groupBioLabels(tokens, CARDWRIGHT, 'model', text);
+    assert.deepEqual(withText.map((s) => text.slice(s.start, s.end)), ['Dana Whitfield', 'Tom', 'Ann Lee']);
+    const withoutText = groupBioLabels(tokens, CARDWRIGHT);
+    assert.deepEqual(withoutText.map((s) => text.slice(s.start, s.end)), ['Dana', 'Whitfield', 'Tom', 'Ann', 'Lee']);
+  });
+
   it('lets ## pieces follow their word', () => {
     const tokens: TokenLabel[] = [
       { label: 'B-PERSON', probability: 0.8, start: 0, end: 3, continuation: false },
