@@ -1,7 +1,7 @@
 /**
  * No recognizer may backtrack catastrophically: each runs on adversarial near-matches of 6,250
  * and 50,000 characters, and the time must grow about linearly (8x the input may cost at most
- * 24x the time; a quadratic pattern costs 64x, i.e. seconds at 50k). Times are the best of three
+ * 24x the time; a quadratic pattern costs 64x, i.e. seconds at 50k). Times are the best of five
  * runs, and the bounds are generous so a busy machine does not make the test flaky.
  */
 import * as assert from 'node:assert/strict';
@@ -36,7 +36,7 @@ const CASES: Array<{ name: string; run: Run; units: string[] }> = [
 
 function timeOf(run: Run, text: string): number {
   let best = Infinity;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const started = process.hrtime.bigint();
     run({ text });
     best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
@@ -56,10 +56,10 @@ describe('pii recognizers: no catastrophic backtracking', function () {
         const small = timeOf(run, repeatTo(unit, 6250));
         const large = timeOf(run, repeatTo(unit, 50000));
         // Below a few milliseconds timer and GC noise dominate (and the machine is shared): only
-        // judge the ratio when 50k characters take over 100 ms; a quadratic pattern takes seconds.
+        // judge the ratio when 50k characters take over 250 ms; a quadratic pattern takes seconds.
         const ratio = large / Math.max(small, 1);
         assert.ok(large < 5000, `${name} on ${JSON.stringify(unit)} x50k took ${large.toFixed(1)} ms`);
-        assert.ok(ratio < 24 || large < 100, `${name} on ${JSON.stringify(unit)}: 8x input took ${ratio.toFixed(1)}x time (${small.toFixed(2)} -> ${large.toFixed(2)} ms)`);
+        assert.ok(ratio < 24 || large < 250, `${name} on ${JSON.stringify(unit)}: 8x input took ${ratio.toFixed(1)}x time (${small.toFixed(2)} -> ${large.toFixed(2)} ms)`);
       }
     });
   }
