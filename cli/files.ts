@@ -1,6 +1,7 @@
 /** Finds the files a CLI command works on: explicit files, folders walked, and globs (`**`, `*`, `?`, `{a,b}`). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { globToRegExp } from '../core/glob';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.venv', '__pycache__']);
 
@@ -73,35 +74,4 @@ function globBase(pattern: string): string {
     fixed.push(part);
   }
   return fixed.join('/') || '.';
-}
-
-/** Glob to an anchored regular expression over '/'-separated paths. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const char = glob[i];
-    if (char === '*') {
-      if (glob[i + 1] === '*') {
-        const slashAfter = glob[i + 2] === '/';
-        source += slashAfter ? '(?:[^/]*/)*' : '.*';
-        i += slashAfter ? 2 : 1;
-      } else {
-        source += '[^/]*';
-      }
-    } else if (char === '?') {
-      source += '[^/]';
-    } else if (char === '{') {
-      const close = glob.indexOf('}', i);
-      if (close < 0) {
-        source += '\\{';
-        continue;
-      }
-      const options = glob.slice(i + 1, close).split(',').map((option) => option.replace(/[.+^$()|[\]\\]/g, '\\$&'));
-      source += `(?:${options.join('|')})`;
-      i = close;
-    } else {
-      source += char.replace(/[.+^$()|[\]\\}]/g, '\\$&');
-    }
-  }
-  return new RegExp(`^${source}$`);
 }

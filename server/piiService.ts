@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CancellationToken, Connection, Diagnostic, DiagnosticSeverity, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { cardSampleList } from '../core/cardSampleList';
+import { globToRegExp } from '../core/glob';
 import type { PiiScanSummary } from '../core/rules/scanResults';
 import { fuseSpans } from '../core/pii/fusion';
 import { modelSpans } from '../core/pii/modelSpans';
@@ -93,6 +94,7 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
         modelError = error instanceof Error ? error.message : String(error);
       }
       const cancelled = () => token.isCancellationRequested;
+      const globs = settings.sampleGlobs.map(globToRegExp);
       const result = await scanFiles(
         targets.paths,
         {
@@ -101,14 +103,15 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
           classifier: loadedClassifier,
           model: loadedClassifier ? undefined : null,
           parallelism: settings.parallelism,
+          maxFileBytes: settings.maxFileSizeMb * 1024 * 1024,
+          acceptInFolder: (relative) => globs.some((glob) => glob.test(relative)),
         },
         {
           isCancelled: cancelled,
           onProgress: (p) => reportProgress(progress, p.file, p.bytesDone, p.bytesTotal, p.filesDone, p.filesTotal),
         },
       );
-      const maxBytes = settings.maxFileSizeMb * 1024 * 1024;
-      const files = result.files.map((scan) => (scan.bytes > maxBytes && !scan.skipped ? { ...scan, skipped: `larger than ${settings.maxFileSizeMb} MB`, findings: [] } : scan));
+      const files = result.files;
       for (const scan of files) publish(scan);
       const findings = files.flatMap((scan) => scan.findings.map((finding) => toDto(scan, finding)));
       const byType: Record<string, number> = {};

@@ -41,6 +41,10 @@ export interface ScanOptions {
   modelBatch?: number;
   /** Files scanned at once (default 1). */
   parallelism?: number;
+  /** Files larger than this are skipped, unread. */
+  maxFileBytes?: number;
+  /** Which files found by walking a folder are scanned ('/'-separated path relative to that folder); files named explicitly always are. */
+  acceptInFolder?: (relativePath: string) => boolean;
   /** Model batches in flight at once (default 2: one per core on a two-core machine). */
   modelConcurrency?: number;
   /** Detection batches in flight per file (default 2). */
@@ -90,10 +94,10 @@ export interface ScanResult {
 }
 
 /** Files under the given paths: files as given, folders walked (hidden folders and node_modules skipped). */
-export function expandPaths(paths: readonly string[]): { files: string[]; missing: string[] } {
+export function expandPaths(paths: readonly string[], acceptInFolder: (relativePath: string) => boolean = () => true): { files: string[]; missing: string[] } {
   const files: string[] = [];
   const missing: string[] = [];
-  const walk = (dir: string) => {
+  const walk = (dir: string, root: string) => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
@@ -104,9 +108,9 @@ export function expandPaths(paths: readonly string[]): { files: string[]; missin
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full);
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full, root);
       } else if (entry.isFile()) {
-        files.push(full);
+        if (acceptInFolder(path.relative(root, full).split(path.sep).join('/'))) files.push(full);
       }
     }
   };
@@ -118,7 +122,7 @@ export function expandPaths(paths: readonly string[]): { files: string[]; missin
       missing.push(p);
       continue;
     }
-    if (stat.isDirectory()) walk(p);
+    if (stat.isDirectory()) walk(p, p);
     else files.push(p);
   }
   return { files, missing };
@@ -126,7 +130,7 @@ export function expandPaths(paths: readonly string[]): { files: string[]; missin
 
 export async function scanFiles(paths: readonly string[], options: ScanOptions = {}, hooks: ScanHooks = {}): Promise<ScanResult> {
   const started = Date.now();
-  const { files, missing } = expandPaths(paths);
+  const { files, missing } = expandPaths(paths, options.acceptInFolder);
   const result: ScanResult = {
     files: missing.map((file) => ({ file, bytes: 0, findings: [], warnings: [], skipped: 'not found' })),
     model: { used: false },
@@ -207,6 +211,11 @@ async function scanOneFile(file: string, context: DetectContext, hooks: ScanHook
   const scan: FileScan = { file, bytes: 0, findings: [], warnings: [] };
   try {
     scan.bytes = fs.statSync(file).size;
+    const maxBytes = context.options.maxFileBytes;
+    if (maxBytes !== undefined && scan.bytes > maxBytes) {
+      scan.skipped = `larger than ${Math.round(maxBytes / (1024 * 1024))} MB`;
+      return scan;
+    }
     const byPath = formatOfPath(file);
     if (byPath === 'parquet') {
       scan.format = byPath;

@@ -68,6 +68,16 @@ describe('pii scanFiles', function () {
     assert.equal(progress[progress.length - 1].filesDone, 3);
   });
 
+  it('skips files over the size limit unread, and filters walked folders (not named files) by pattern', async () => {
+    const big = await scanFiles([path.join(dir, 'many.csv')], { model: null, maxFileBytes: 100 });
+    assert.match(big.files[0].skipped ?? '', /^larger than/);
+    assert.equal(big.files[0].findings.length, 0);
+    const onlyCsv = await scanFiles([dir], { model: null, acceptInFolder: (relative) => relative.endsWith('.csv') });
+    assert.deepEqual(onlyCsv.files.map((f) => path.basename(f.file)), ['many.csv']);
+    const named = await scanFiles([path.join(dir, 'nested', 'bom.txt')], { model: null, acceptInFolder: () => false });
+    assert.equal(named.files.length, 1);
+  });
+
   it('records why the model could not be loaded and still runs the recognizers', async () => {
     const result = await scanFiles([path.join(dir, 'many.csv')], { model: path.join(dir, 'no-model') });
     assert.match(result.model.error ?? '', /not found/);
