@@ -1,5 +1,5 @@
 // One bundler for the whole project.
-//   node esbuild.js            bundles dist/client.js, dist/server.js, dist/cli.js
+//   node esbuild.js            bundles dist/client.js, dist/server.js, dist/piiWorker.js, dist/cli.js
 //   node esbuild.js --tests    also transpiles tests and benches to out/ (one file per source, no bundling)
 //   node esbuild.js --production  minified bundles without source maps (used by `npm run package`)
 const esbuild = require('esbuild');
@@ -46,6 +46,8 @@ async function main() {
   await Promise.all([
     esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
     esbuild.build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js', external: runtimeExternals, alias: runtimeAlias }),
+    // Detection worker threads, started by the server and the CLI from the same folder.
+    esbuild.build({ ...common, entryPoints: ['server/pii/piiWorker.ts'], outfile: 'dist/piiWorker.js', external: runtimeExternals, alias: runtimeAlias }),
     esbuild.build({
       ...common,
       entryPoints: ['cli/main.ts'],

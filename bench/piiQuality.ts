@@ -2,6 +2,7 @@
  * PII quality bench: per-entity precision/recall/F1/F2 on test/fixtures/pii-eval/eval.jsonl for
  * the recognizers only, the model only, and both fused; exact-span and token-level matching.
  *   node out/bench/piiQuality.js [--threshold 0.5] [--model PATH] [--limit N] [--errors N]
+ *     [--person-extend P] [--person-open P]   (PERSON completion thresholds, see core/pii/personSpanCheck)
  * Prints numbers; asserts nothing.
  */
 import * as fs from 'node:fs';
@@ -39,11 +40,15 @@ async function main(): Promise<void> {
   const folder = option('--model') ?? defaultModelFolder(__dirname)!;
   console.log(`eval: ${path.relative(root, evalFile)} (${records.length} records), threshold ${threshold}, model ${folder}`);
 
+  const person = {
+    extend: option('--person-extend') === undefined ? undefined : Number(option('--person-extend')),
+    open: option('--person-open') === undefined ? undefined : Number(option('--person-open')),
+  };
   const classifier = await loadTokenClassifier({ model: folder });
   const started = Date.now();
   const model: PiiSpan[][] = [];
   for (let i = 0; i < records.length; i += 64) {
-    model.push(...(await modelSpans(records.slice(i, i + 64).map((r) => r.text), classifier)));
+    model.push(...(await modelSpans(records.slice(i, i + 64).map((r) => r.text), classifier, { person })));
   }
   const modelMs = Date.now() - started;
   await classifier.dispose();

@@ -14,6 +14,7 @@ import { fuseSpans } from '../core/pii/fusion';
 import { modelSpans } from '../core/pii/modelSpans';
 import { isPiiEntityType } from '../core/pii/piiTypes';
 import { recognizeAll } from '../core/pii/recognizeAll';
+import { caseTypes } from '../core/pii/wordPieceTokenizer';
 import type { Analyzer } from '../core/analyzer';
 import {
   ClassifiedTokenDto,
@@ -275,7 +276,8 @@ async function tokenLabels(model: TokenClassifier, text: string): Promise<Classi
   const tokens = model.tokenizer.tokenize(text);
   const count = Math.min(tokens.ids.length, model.maxTokens - 2);
   if (count === 0) return [];
-  const [rows] = await model.classify([[model.tokenizer.clsId, ...tokens.ids.slice(0, count), model.tokenizer.sepId]]);
+  const types = model.caseTypes ? [[0, ...caseTypes(text, tokens).subarray(0, count), 0]] : undefined;
+  const [rows] = await model.classify([[model.tokenizer.clsId, ...tokens.ids.slice(0, count), model.tokenizer.sepId]], types);
   const labels = model.labels.length;
   const out: ClassifiedTokenDto[] = [];
   for (let t = 0; t < count; t++) {

@@ -101,15 +101,21 @@ def token_labels(starts, ends, spans):
     return labels
 
 
-def encode_document(tok, text, spans, max_len):
+def encode_document(tok, text, spans, max_len, case=True):
+    """Token ids, BIO label ids and token type ids (capitalization, see WordPieceTokenizer.case_types;
+    all 0 when `case` is off), each with [CLS]/[SEP]."""
     ids, starts, ends = tok.encode(text, max_len=max_len)
-    return ids, token_labels(starts, ends, spans)
+    types = [0] + (tok.case_types(text)[:len(ids) - 2] if case else [0] * (len(ids) - 2)) + [0]
+    return ids, token_labels(starts, ends, spans), types
 
 
-def generate(seed, n, families, pool, record_styles, tok, max_len, **kw):
+def generate(seed, n, families, pool, record_styles, tok, max_len, p_no_case=0.1, **kw):
+    """`p_no_case` of the documents get all-zero token types, so that the model still works when a
+    runtime passes none (the plain transformers.js pipeline does)."""
     rng = random.Random(seed)
+    case_rng = random.Random(seed + 1)
     out = []
     for _ in range(n):
         text, spans = make_document(rng, families, pool, record_styles, **kw)
-        out.append(encode_document(tok, text, spans, max_len))
+        out.append(encode_document(tok, text, spans, max_len, case=case_rng.random() >= p_no_case))
     return out

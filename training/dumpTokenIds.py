@@ -1,4 +1,4 @@
-"""Dumps {"text", "ids"} (Python tokenizer, with [CLS]/[SEP], truncated to 512) for every
+"""Dumps {"text", "ids", "types"} (Python tokenizer, with [CLS]/[SEP], truncated to 512) for every
 record of the given JSONL files, then a few hard strings, for verifyRuntime.mjs to compare
 against transformers.js and to run the int8 model on.
 
@@ -25,7 +25,8 @@ def dump(dst, sources):
     with open(dst, 'w', encoding='utf-8') as f:
         for t in texts + EXTRA:
             ids, _, _ = tok.encode(t, max_len=512)
-            f.write(json.dumps({'text': t, 'ids': ids}, ensure_ascii=False) + '\n')
+            types = [0] + tok.case_types(t)[:len(ids) - 2] + [0]
+            f.write(json.dumps({'text': t, 'ids': ids, 'types': types}, ensure_ascii=False) + '\n')
     return len(texts)
 
 

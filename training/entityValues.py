@@ -49,6 +49,14 @@ class Person:
         r = rng.random()
         if r < 0.12:
             self.first, self.last = invented_word(rng), invented_word(rng)
+        elif r < 0.30:
+            # One real part and one invented part: the model must learn that the word next to a
+            # name it knows, in a name's place, is a name too (held-out family names).
+            fs, ls = pool.firsts, pool.lasts
+            if rng.random() < 0.5:
+                self.first, self.last = rng.choice(fs), invented_word(rng)
+            else:
+                self.first, self.last = invented_word(rng), rng.choice(ls)
         else:
             loc = rng.choice(pool.locales) if rng.random() < 0.8 else None
             if loc and pool.by_locale[loc][0] and pool.by_locale[loc][1]:
@@ -263,7 +271,7 @@ IBAN_SHAPES = {
     'PL': '999999999999999999999999', 'PT': '999999999999999999999', 'SE': '99999999999999999999',
     'NO': '99999999999', 'DK': '99999999999999', 'FI': '99999999999999', 'IE': 'AAAA99999999999999',
     'LU': '999AAAAAAAAAAAAA', 'CZ': '99999999999999999999', 'GR': '9999999AAAAAAAAAAAAAAAA',
-    'RO': 'AAAAAAAAAAAAAAAAAAAA', 'HU': '9999999999999999999999999', 'HR': '9999999999999999999',
+    'RO': 'AAAAAAAAAAAAAAAAAAAA', 'HU': '999999999999999999999999', 'HR': '99999999999999999',
 }
 
 

@@ -45,16 +45,19 @@ def predict_torch(model, records, max_len=512, batch=32):
     tok = WordPieceTokenizer()
     out = []
     enc = [tok.encode(r['text'], max_len=max_len) for r in records]
+    kinds = [[0] + tok.case_types(r['text'])[:len(e[0]) - 2] + [0] for r, e in zip(records, enc)]
     with torch.no_grad():
         for i in range(0, len(enc), batch):
             chunk = enc[i:i + batch]
             L = max(len(c[0]) for c in chunk)
             ids = torch.zeros(len(chunk), L, dtype=torch.long)
             mask = torch.zeros(len(chunk), L, dtype=torch.long)
+            types = torch.zeros(len(chunk), L, dtype=torch.long)
             for r, (x, _, _) in enumerate(chunk):
                 ids[r, :len(x)] = torch.tensor(x)
                 mask[r, :len(x)] = 1
-            pred = model(ids, mask, torch.zeros_like(ids)).argmax(-1)
+                types[r, :len(x)] = torch.tensor(kinds[i + r])
+            pred = model(ids, mask, types).argmax(-1)
             for r, (x, s, e) in enumerate(chunk):
                 tags = [corpus.LABELS[j] for j in pred[r, :len(x)].tolist()]
                 out.append(tags_to_spans(tags, s, e))

@@ -73,6 +73,9 @@ def model_config(cfg, labels):
         'attention_probs_dropout_prob': 0.1,
         'max_position_embeddings': cfg['max_pos'],
         'type_vocab_size': 2,
+        # Cardwright's runtime passes token_type_ids = 1 for tokens of capitalized words (see
+        # wordpiece.case_types); a runtime that passes zeros still works, as if the text were lowercase.
+        'cardwright_case_token_types': True,
         'initializer_range': 0.02,
         'layer_norm_eps': 1e-12,
         'pad_token_id': 0,

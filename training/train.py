@@ -51,13 +51,15 @@ def collate(data, idx):
     L = max(len(data[i][0]) for i in idx)
     ids = torch.zeros(len(idx), L, dtype=torch.long)
     mask = torch.zeros(len(idx), L, dtype=torch.long)
+    types = torch.zeros(len(idx), L, dtype=torch.long)
     labels = torch.full((len(idx), L), -100, dtype=torch.long)
     for r, i in enumerate(idx):
-        x, y = data[i]
+        x, y, k = data[i]
         ids[r, :len(x)] = torch.tensor(x)
         mask[r, :len(x)] = 1
+        types[r, :len(k)] = torch.tensor(k)
         labels[r, :len(y)] = torch.tensor(y)
-    return ids, mask, labels
+    return ids, mask, types, labels
 
 
 def train(args, log, stats):
@@ -69,7 +71,7 @@ def train(args, log, stats):
     data = corpus.generate(args.seed, args.docs, trainTemplates.FAMILIES, pool, recordRender.TRAIN_STYLES,
                            tok, args.max_len, wrappers=(trainTemplates.OPENERS, trainTemplates.CLOSERS),
                            grammar=grammarSentences.sentence, filler=vocabWords.filler_words())
-    ntok = sum(len(x) for x, _ in data)
+    ntok = sum(len(x) for x, _, _ in data)
     log('generated %d documents, %d tokens in %.0fs' % (len(data), ntok, time.time() - t0))
     stats.update(docs=len(data), tokens=ntok)
     model = BertForTokenClassification(CONFIG, len(corpus.LABELS))
@@ -87,8 +89,8 @@ def train(args, log, stats):
     model.train()
     for ep, plan_ep in enumerate(plan):
         for idx in plan_ep:
-            ids, mask, labels = collate(data, idx)
-            logits = model(ids, mask, torch.zeros_like(ids))
+            ids, mask, types, labels = collate(data, idx)
+            logits = model(ids, mask, types)
             loss = torch.nn.functional.cross_entropy(logits.view(-1, logits.shape[-1]), labels.view(-1), ignore_index=-100)
             opt.zero_grad()
             loss.backward()

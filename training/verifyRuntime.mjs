@@ -47,12 +47,12 @@ if (fp32Path && fs.existsSync(fp32Path) && idsFile) {
   const tagsOut = [];
   const lines = fs.readFileSync(idsFile, 'utf8').split('\n').filter((l) => l.trim());
   for (const line of lines) {
-    const { ids } = JSON.parse(line);
+    const { ids, types } = JSON.parse(line);
     const n = ids.length;
     const feeds = {
       input_ids: new ort.Tensor('int64', BigInt64Array.from(ids.map(BigInt)), [1, n]),
       attention_mask: new ort.Tensor('int64', new BigInt64Array(n).fill(1n), [1, n]),
-      token_type_ids: new ort.Tensor('int64', new BigInt64Array(n), [1, n]),
+      token_type_ids: new ort.Tensor('int64', types ? BigInt64Array.from(types.map(BigInt)) : new BigInt64Array(n), [1, n]),
     };
     let s = performance.now(); const a = (await q8.run(feeds)).logits; qMs += performance.now() - s;
     s = performance.now(); const b = (await f32.run(feeds)).logits; fMs += performance.now() - s;

@@ -147,6 +147,17 @@ class WordPieceTokenizer:
                     orig.append(i)
         return orig
 
+    def case_types(self, text):
+        """Token type id per token (no specials): 1 when the token's word starts with an
+        uppercase letter (Unicode category Lu), else 0. The model reads capitalization through
+        BERT's token_type_ids, since its lowercasing vocabulary cannot see it; Cardwright's
+        runtime (core/pii/modelSpans.ts) computes the same ids."""
+        types = []
+        for word, ws, we in self.words(text):
+            t = 1 if unicodedata.category(text[ws]) == 'Lu' else 0
+            types.extend([t] * len(self._wordpiece(word)))
+        return types
+
     def encode(self, text, max_len=None):
         ids, starts, ends = self.tokenize(text)
         if max_len is not None:

@@ -60,6 +60,8 @@ function isModel(span: PiiSpan): boolean {
 /** How strongly a span's detector speaks for its type: higher wins conflicts. */
 function authority(span: PiiSpan): number {
   if (isModel(span)) return MODEL_TYPES.has(span.type) ? 3 : 1;
+  // A name placed by structure (a `first_name` field) is as good as the model's on its bounds.
+  if (span.validated && MODEL_TYPES.has(span.type)) return 3;
   if (span.validated && RECOGNIZER_TYPES.has(span.type)) return span.testValue ? 2 : 4;
   return 2;
 }

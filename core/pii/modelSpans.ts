@@ -4,17 +4,20 @@
  * Pure: the classifier is injected (server/pii/modelRuntime provides the real one).
  */
 import { groupBioLabels, LabelMapping, TokenLabel } from './bioGrouping';
-import { plausiblePersonSpans } from './personSpanCheck';
+import { nameWords, PersonRefinement, plausiblePersonSpans, refinePersonSpans } from './personSpanCheck';
 import { PiiSpan } from './piiTypes';
 import { batchByLength, tokenWindows } from './tokenWindows';
-import { Tokens, WordPieceTokenizer } from './wordPieceTokenizer';
+import { caseTypes, Tokens, WordPieceTokenizer } from './wordPieceTokenizer';
 
 export interface ClassifierLike {
   tokenizer: WordPieceTokenizer;
   labels: readonly string[];
   mapping: LabelMapping;
   maxTokens: number;
-  classify(sequences: readonly (readonly number[])[]): Promise<Float32Array[]>;
+  /** The model reads capitalization as token type ids (see caseTypes). */
+  caseTypes?: boolean;
+  /** `types`: token type ids per sequence, same lengths as the ids (zeros when absent). */
+  classify(sequences: readonly (readonly number[])[], types?: readonly ArrayLike<number>[]): Promise<Float32Array[]>;
 }
 
 export interface ModelRunOptions {
@@ -23,6 +26,8 @@ export interface ModelRunOptions {
   overlap?: number;
   /** Batches in flight at once (onnxruntime runs each on its own worker thread); default 2. */
   concurrency?: number;
+  /** Thresholds for completing PERSON spans from the model's probabilities (personSpanCheck). */
+  person?: PersonRefinement;
 }
 
 export interface ModelRunStats {
@@ -38,22 +43,34 @@ export async function modelSpans(
   stats?: ModelRunStats,
 ): Promise<PiiSpan[][]> {
   const tokenized: Tokens[] = texts.map((text) => classifier.tokenizer.tokenize(text));
-  const sequences: Array<{ text: number; start: number; end: number; ownStart: number; ownEnd: number; ids: number[] }> = [];
+  const sequences: Array<{ text: number; start: number; end: number; ownStart: number; ownEnd: number; ids: number[]; types?: Uint8Array }> = [];
   tokenized.forEach((tokens, text) => {
     if (tokens.ids.length === 0) return;
+    const types = classifier.caseTypes ? caseTypes(texts[text], tokens) : undefined;
     for (const window of tokenWindows(tokens, classifier.maxTokens, options.overlap ?? 16)) {
-      sequences.push({ text, ...window, ids: [classifier.tokenizer.clsId, ...tokens.ids.slice(window.start, window.end), classifier.tokenizer.sepId] });
+      const ids = [classifier.tokenizer.clsId, ...tokens.ids.slice(window.start, window.end), classifier.tokenizer.sepId];
+      let windowTypes: Uint8Array | undefined;
+      if (types) {
+        windowTypes = new Uint8Array(ids.length);
+        windowTypes.set(types.subarray(window.start, window.end), 1);
+      }
+      sequences.push({ text, ...window, ids, types: windowTypes });
     }
   });
   // Best label and its probability per token of each text.
-  const best: Array<{ label: Int16Array; probability: Float32Array }> = tokenized.map((tokens) => ({
+  const best: Array<{ label: Int16Array; probability: Float32Array; person: Float32Array }> = tokenized.map((tokens) => ({
     label: new Int16Array(tokens.ids.length),
     probability: new Float32Array(tokens.ids.length),
+    person: new Float32Array(tokens.ids.length),
   }));
   const labelCount = classifier.labels.length;
+  const personLabels = classifier.labels.flatMap((label, i) => (classifier.mapping[label.replace(/^[BIES][-_]/, '')] === 'PERSON' ? [i] : []));
   const batches = batchByLength(sequences.map((s) => s.ids.length), options.maxBatch ?? 32, options.maxBatchTokens ?? 8192);
   const runBatch = async (batch: number[]) => {
-    const probabilities = await classifier.classify(batch.map((i) => sequences[i].ids));
+    const probabilities = await classifier.classify(
+      batch.map((i) => sequences[i].ids),
+      classifier.caseTypes ? batch.map((i) => sequences[i].types!) : undefined,
+    );
     if (stats) {
       stats.batches++;
       stats.sequences += batch.length;
@@ -69,6 +86,9 @@ export async function modelSpans(
         for (let c = 1; c < labelCount; c++) if (rows[position * labelCount + c] > rows[position * labelCount + arg]) arg = c;
         target.label[t] = arg;
         target.probability[t] = rows[position * labelCount + arg];
+        let person = 0;
+        for (const c of personLabels) person += rows[position * labelCount + c];
+        target.person[t] = person;
       }
     });
   };
@@ -80,7 +100,10 @@ export async function modelSpans(
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 2, batches.length)) }, worker));
   return tokenized.map((tokens, text) => {
     const labels: TokenLabel[] = [];
+    const firstPieces: Array<{ start: number; end: number; person: number }> = [];
     for (let t = 0; t < tokens.ids.length; t++) {
+      if (!tokens.continuation[t]) firstPieces.push({ start: tokens.starts[t], end: tokens.ends[t], person: best[text].person[t] });
+      else if (firstPieces.length > 0) firstPieces[firstPieces.length - 1].end = tokens.ends[t];
       labels.push({
         label: classifier.labels[best[text].label[t]] ?? 'O',
         probability: best[text].probability[t],
@@ -89,6 +112,8 @@ export async function modelSpans(
         continuation: tokens.continuation[t],
       });
     }
-    return plausiblePersonSpans(texts[text], groupBioLabels(labels, classifier.mapping, 'model', texts[text]));
+    const grouped = plausiblePersonSpans(texts[text], groupBioLabels(labels, classifier.mapping, 'model', texts[text]));
+    if (personLabels.length === 0) return grouped;
+    return refinePersonSpans(texts[text], grouped, nameWords(texts[text], firstPieces), options.person);
   });
 }

@@ -1,15 +1,153 @@
 /**
- * Sanity checks on the model's PERSON spans, for text that uses capital letters (all-lowercase
- * text such as chat logs is left alone):
+ * PERSON spans after BIO grouping. The model sees lowercased WordPiece tokens, so it often finds
+ * one word of a name it has not seen (`Anna` of `Anna Mariani`, `Wongsawat` of
+ * `Eero Wongsawat`) while still giving the other word some PERSON probability. Two steps:
+ *
+ * refinePersonSpans (needs the model's PERSON probability per word):
+ *   - a word next to a PERSON span (one space apart, or joined by an initial's dot) joins it when
+ *     its PERSON probability reaches `extend`, it is written like a name (a capital, in text that
+ *     uses capitals) and it is not a common word, a title or a field label;
+ *   - a name word the argmax missed but whose PERSON probability reaches `open` starts a span.
+ *
+ * plausiblePersonSpans, for text that uses capital letters (all-lowercase text such as chat logs
+ * is left alone):
  *   - a name is written with capitals: leading and trailing words without a capital are trimmed
  *     ("mg once daily. Prescriber" -> "Prescriber"), and a span with no capital left goes;
- *   - a single word right before a colon is a field label ("Prescriber:", "Applicant:"), not a name;
- *   - a title alone ("Dr.", "Mrs") is not a name.
+ *   - leading titles are not part of the name ("Dr. Ana Ruiz" -> "Ana Ruiz"), and a title alone is
+ *     not a name;
+ *   - a single word right before a colon is a field label ("Prescriber:", "Applicant:").
  */
 import { PiiSpan } from './piiTypes';
 
-const TITLES = /^(?:dr|mr|mrs|ms|miss|mx|prof|sir|dame|rev|fr|sr|jr)\.?$/i;
-const WORD = /[^\s,;:()"“”]+/gu;
+const TITLES = /^(?:dr|mr|mrs|ms|miss|mx|prof|sir|dame|rev|fr|sr|jr|rx|herr|frau|mme|mlle|sra?|dott|ing)\.?$/i;
+const WORD = /[^\s,;:()"“”<>|=]+/gu;
+
+/** Words written with a capital that are not names (sentence starts, days, months, common labels). */
+const NOT_NAMES = new Set(
+  (
+    'a an and as at by for from in into is it of on or the to with without via per ' +
+    'i he she we they you me my our your his her their this that these those there here ' +
+    'mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august september october november december ' +
+    'street st road rd avenue ave lane ln drive dr boulevard blvd court ct place pl way suite apt apartment unit floor ' +
+    'tel phone fax email mail dob ssn id no nr ref re fw fwd cc bcc subject name date born age male female ' +
+    'inc ltd llc gmbh corp co plc ag sa bv ' +
+    'hi hello dear thanks thank regards best yes ok okay please'
+  ).split(' '),
+);
+
+/** Lowercase particles inside family names (`de Haan`, `van der Berg`). */
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'della', 'la', 'le', 'du', 'dos', 'das', 'bin', 'al', 'ibn', 'ter', 'ten']);
+
+export interface NameWord {
+  start: number;
+  end: number;
+  /** The model's PERSON probability for the word (its first piece). */
+  person: number;
+}
+
+export interface PersonRefinement {
+  /** PERSON probability at which a neighbouring word joins a span (default 0.1). */
+  extend?: number;
+  /** PERSON probability at which a word the argmax labelled otherwise starts a span (default 0.35). */
+  open?: number;
+}
+
+/**
+ * Name-like words of `text`: tokens joined without space by `-`, `'` or `’` form one word
+ * (`Hyun-woo`, `O'Brien`), and an initial keeps its dot (`J.`). `tokens` are the tokenizer's
+ * first-piece offsets with the model's PERSON probability.
+ */
+export function nameWords(text: string, tokens: readonly NameWord[]): NameWord[] {
+  const words: NameWord[] = [];
+  for (const token of tokens) {
+    const previous = words[words.length - 1];
+    const joiner = text.slice(token.start - 1, token.start);
+    if (previous && (previous.end === token.start || (token.start - previous.end === 1 && /['’-]/.test(joiner))) && /[\p{L}'’-]$/u.test(text.slice(previous.start, previous.end)) && /^[\p{L}'’-]/u.test(text.slice(token.start, token.end))) {
+      previous.end = token.end;
+      previous.person = Math.max(previous.person, token.person);
+      continue;
+    }
+    if (text.slice(token.start, token.end) === '.' && previous && previous.end === token.start && /^\p{L}$/u.test(text.slice(previous.start, previous.end))) {
+      previous.end = token.end; // an initial: "J."
+      continue;
+    }
+    words.push({ ...token });
+  }
+  return words;
+}
+
+export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words: readonly NameWord[], options: PersonRefinement = {}): PiiSpan[] {
+  const extend = options.extend ?? 0.1;
+  const open = options.open ?? 0.35;
+  const usesCapitals = /\p{Lu}/u.test(text);
+  const nameLike = (word: NameWord, threshold: number): boolean => {
+    const value = text.slice(word.start, word.end);
+    if (word.person < threshold || !/^\p{L}/u.test(value)) return false;
+    const initial = /^\p{L}\.$/u.test(value);
+    if ((!initial && NOT_NAMES.has(value.toLowerCase().replace(/\.$/, ''))) || TITLES.test(value)) return false;
+    if (usesCapitals && !/^\p{Lu}/u.test(value)) return false;
+    return !/^\s*:/.test(text.slice(word.end, word.end + 3));
+  };
+  const out = spans.filter((span) => span.type !== 'PERSON');
+  const people = spans.filter((span) => span.type === 'PERSON').map((span) => ({ ...span }));
+  // Words the argmax missed but the model still thinks likely part of a name.
+  for (const word of words) {
+    if (!nameLike(word, open)) continue;
+    if (spans.some((span) => span.start < word.end && word.start < span.end)) continue;
+    people.push({ type: 'PERSON', start: word.start, end: word.end, score: Math.round(word.person * 1000) / 1000, detector: people[0]?.detector ?? 'model' });
+  }
+  people.sort((a, b) => a.start - b.start);
+  const index = new Map(words.map((word, i) => [word.start, i]));
+  const taken = (word: NameWord) => spans.some((span) => span.type !== 'PERSON' && span.start < word.end && word.start < span.end);
+  for (const span of people) {
+    // A span covers whole words (the model labelled `Neil` of `O'Neil`).
+    const first = words.find((word) => word.start <= span.start && span.start < word.end);
+    const last = words.find((word) => word.start < span.end && span.end <= word.end);
+    if (first) span.start = first.start;
+    if (last) span.end = last.end;
+    // Forward: words after the span, one space apart (a particle may sit between two name words).
+    let i = words.findIndex((word) => word.start >= span.end);
+    while (i >= 0 && i < words.length) {
+      const word = words[i];
+      if (!/^ $/.test(text.slice(span.end, word.start)) || taken(word)) break;
+      const value = text.slice(word.start, word.end);
+      if (PARTICLES.has(value) && i + 1 < words.length && text.slice(word.end, words[i + 1].start) === ' ' && nameLike(words[i + 1], extend)) {
+        span.end = words[i + 1].end;
+        i += 2;
+        continue;
+      }
+      if (!nameLike(word, extend)) break;
+      span.end = word.end;
+      i++;
+    }
+    // Backward: words before the span.
+    let j = (index.get(span.start) ?? words.findIndex((word) => word.start >= span.start)) - 1;
+    while (j >= 0) {
+      const word = words[j];
+      if (!/^ $/.test(text.slice(word.end, span.start)) || taken(word)) break;
+      const value = text.slice(word.start, word.end);
+      if (PARTICLES.has(value) && j > 0 && text.slice(words[j - 1].end, word.start) === ' ' && nameLike(words[j - 1], extend)) {
+        span.start = words[j - 1].start;
+        j -= 2;
+        continue;
+      }
+      if (!nameLike(word, extend)) break;
+      span.start = word.start;
+      j--;
+    }
+  }
+  // Spans that grew into each other become one.
+  const merged: PiiSpan[] = [];
+  for (const span of people) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) {
+      last.end = Math.max(last.end, span.end);
+      last.score = Math.max(last.score, span.score);
+    } else merged.push(span);
+  }
+  return [...out, ...merged].sort((a, b) => a.start - b.start || a.end - b.end);
+}
 
 export function plausiblePersonSpans(text: string, spans: PiiSpan[]): PiiSpan[] {
   if (!/\p{Lu}/u.test(text)) return spans;
@@ -19,14 +157,18 @@ export function plausiblePersonSpans(text: string, spans: PiiSpan[]): PiiSpan[] 
       out.push(span);
       continue;
     }
-    const words = [...text.slice(span.start, span.end).matchAll(WORD)].map((m) => ({
-      start: span.start + (m.index ?? 0),
-      end: span.start + (m.index ?? 0) + m[0].length,
-      capital: /\p{Lu}/u.test(m[0]),
-    }));
+    const words = [...text.slice(span.start, span.end).matchAll(WORD)].map((m) => {
+      const value = m[0];
+      return {
+        start: span.start + (m.index ?? 0),
+        end: span.start + (m.index ?? 0) + value.length,
+        capital: /\p{Lu}/u.test(value),
+        title: TITLES.test(value),
+      };
+    });
     let first = 0;
     let last = words.length - 1;
-    while (first <= last && !words[first].capital) first++;
+    while (first <= last && (!words[first].capital || (words[first].title && first < last))) first++;
     while (last >= first && !words[last].capital) last--;
     if (first > last) continue;
     const start = words[first].start;

@@ -6,6 +6,7 @@ import { recognizeEmailAddresses } from './recognizers/emailAddress';
 import { recognizeIbans } from './recognizers/iban';
 import { recognizeIpAddresses } from './recognizers/ipAddress';
 import { recognizeMacAddresses } from './recognizers/macAddress';
+import { recognizePersonFields } from './recognizers/personField';
 import { recognizePhoneNumbers } from './recognizers/phoneNumber';
 import { recognizeSecrets } from './recognizers/secret';
 import { recognizeUsSsns } from './recognizers/usSsn';
@@ -27,6 +28,7 @@ const RECOGNIZERS: Array<{ types: PiiEntityType[]; run: (input: RecognizerInput,
   { types: ['PHONE_NUMBER'], run: (input, options) => recognizePhoneNumbers(input, options.defaultCountry) },
   { types: ['DATE_OF_BIRTH'], run: recognizeDatesOfBirth },
   { types: ['SECRET'], run: recognizeSecrets },
+  { types: ['PERSON'], run: recognizePersonFields },
 ];
 
 export function recognizeAll(input: RecognizerInput, options: RecognizerOptions = {}): PiiSpan[] {

@@ -204,3 +204,24 @@ export function createWordPieceTokenizer(config: WordPieceConfig): WordPieceToke
     tokenize,
   };
 }
+
+/**
+ * Capitalization as token type ids, for models trained with it (config.json
+ * `cardwright_case_token_types`): 1 for every token of a word whose first character is an
+ * uppercase letter (Unicode Lu), else 0. A lowercasing vocabulary cannot see capitals; this gives
+ * them back to the model without changing its inputs' shape. Same rule as training/wordpiece.py.
+ */
+export function caseTypes(text: string, tokens: Tokens): Uint8Array {
+  const types = new Uint8Array(tokens.ids.length);
+  for (let t = 0; t < types.length; t++) {
+    if (tokens.continuation[t]) {
+      types[t] = t > 0 ? types[t - 1] : 0;
+      continue;
+    }
+    const code = text.codePointAt(tokens.starts[t]);
+    types[t] = code !== undefined && UPPERCASE.test(String.fromCodePoint(code)) ? 1 : 0;
+  }
+  return types;
+}
+
+const UPPERCASE = /^\p{Lu}$/u;

@@ -31,8 +31,15 @@ export interface TokenClassifier {
   /** Tokens per sequence including [CLS] and [SEP]. */
   readonly maxTokens: number;
   readonly name: string;
-  /** Label probabilities per token: for each sequence, `length x labels` numbers, row-major. */
-  classify(sequences: readonly (readonly number[])[]): Promise<Float32Array[]>;
+  /** What it was loaded from: detection workers load their own copy with the same options. */
+  readonly source: ModelOptions;
+  /** The model was trained with capitalization as token type ids (config `cardwright_case_token_types`). */
+  readonly caseTypes: boolean;
+  /**
+   * Label probabilities per token: for each sequence, `length x labels` numbers, row-major.
+   * `types`: token type ids per sequence (zeros when absent).
+   */
+  classify(sequences: readonly (readonly number[])[], types?: readonly ArrayLike<number>[]): Promise<Float32Array[]>;
   dispose(): Promise<void>;
 }
 
@@ -82,7 +89,7 @@ export async function loadTokenClassifier(options: ModelOptions): Promise<TokenC
   }
 
   let tokenizerJson: unknown;
-  let config: { id2label?: Record<string, string>; max_position_embeddings?: number };
+  let config: { id2label?: Record<string, string>; max_position_embeddings?: number; cardwright_case_token_types?: boolean };
   if (isFolder) {
     tokenizerJson = readJson(path.join(options.model, 'tokenizer.json'));
     config = readJson(path.join(options.model, 'config.json')) as typeof config;
@@ -109,7 +116,7 @@ export async function loadTokenClassifier(options: ModelOptions): Promise<TokenC
   const tokenizer = createWordPieceTokenizer(wordPiece);
   const { Tensor } = transformers;
 
-  const classify = async (sequences: readonly (readonly number[])[]): Promise<Float32Array[]> => {
+  const classify = async (sequences: readonly (readonly number[])[], typeIds?: readonly ArrayLike<number>[]): Promise<Float32Array[]> => {
     if (sequences.length === 0) return [];
     const width = Math.max(...sequences.map((s) => s.length));
     const batch = sequences.length;
@@ -121,6 +128,8 @@ export async function loadTokenClassifier(options: ModelOptions): Promise<TokenC
         ids[row * width + i] = BigInt(i < sequence.length ? sequence[i] : tokenizer.padId);
         mask[row * width + i] = i < sequence.length ? 1n : 0n;
       }
+      const rowTypes = typeIds?.[row];
+      if (rowTypes) for (let i = 0; i < Math.min(rowTypes.length, sequence.length); i++) types[row * width + i] = BigInt(rowTypes[i]);
     });
     const output = (await (model as unknown as (inputs: Record<string, unknown>) => Promise<{ logits: { data: Float32Array; dims: number[] } }>)({
       input_ids: new Tensor('int64', ids, [batch, width]),
@@ -137,6 +146,8 @@ export async function loadTokenClassifier(options: ModelOptions): Promise<TokenC
     mapping: labelMappingFor(labels, options.labelMapping),
     maxTokens: Math.min(256, maxPositions),
     name: isFolder ? path.basename(path.resolve(options.model)) : options.model,
+    source: { ...options, model: isFolder ? path.resolve(options.model) : options.model },
+    caseTypes: modelConfig.cardwright_case_token_types === true || config.cardwright_case_token_types === true,
     classify,
     async dispose() {
       await (model as unknown as { dispose?: () => Promise<unknown> }).dispose?.();

@@ -6,17 +6,18 @@
  * file. The model runs in onnxruntime's own thread while the recognizers run on this one.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { fuseSpans } from '../../core/pii/fusion';
-import { modelSpans, ModelRunStats } from '../../core/pii/modelSpans';
-import { PiiEntityType, PiiFinding, PiiSpan, RecognizerInput } from '../../core/pii/piiTypes';
+import { ModelRunStats } from '../../core/pii/modelSpans';
+import { PiiEntityType, PiiFinding, RecognizerInput } from '../../core/pii/piiTypes';
 import { createReader } from '../../core/pii/readers/createReader';
 import { sniffDelimiter } from '../../core/pii/readers/csvReader';
 import { detectBinary, formatOfContent, formatOfPath, SampleFormat } from '../../core/pii/readers/sampleFormat';
 import { fileRangeOf, TextUnit } from '../../core/pii/readers/textUnit';
 import { readUnits } from '../../core/pii/readers/unitReader';
-import { recognizeAll } from '../../core/pii/recognizeAll';
 import { fileChunks, fileHead } from './fileChunks';
+import { detectBatch, DetectOptions } from './detectBatch';
+import { DetectorPool, PoolModelError, startDetectorPool } from './detectorPool';
 import { loadTokenClassifier, ModelOptions, TokenClassifier } from './modelRuntime';
 import { defaultModelFolder } from '../packageRoot';
 import { parquetUnits, ParquetRowUnit } from './parquetUnits';
@@ -51,6 +52,13 @@ export interface ScanOptions {
   batchesInFlight?: number;
   /** Findings kept per file (default 100,000): memory stays bounded on a huge file full of PII. */
   maxFindingsPerFile?: number;
+  /**
+   * Detection worker threads (default: one per core, at most 2, for scans of 1 MB or more);
+   * 0 detects in this thread.
+   */
+  workers?: number;
+  /** Scans smaller than this many bytes detect in this thread (default 1 MB). */
+  workersFromBytes?: number;
 }
 
 export interface ScanProgress {
@@ -88,7 +96,8 @@ export interface FileScan {
 
 export interface ScanResult {
   files: FileScan[];
-  model: { used: boolean; name?: string; error?: string };
+  /** `workers`: detection threads used (0: this thread). */
+  model: { used: boolean; name?: string; error?: string; workers?: number };
   cancelled: boolean;
   stats: { bytes: number; units: number; characters: number; modelTokens: number; milliseconds: number };
 }
@@ -137,20 +146,6 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
     cancelled: false,
     stats: { bytes: 0, units: 0, characters: 0, modelTokens: 0, milliseconds: 0 },
   };
-  let classifier = options.classifier;
-  let ownClassifier = false;
-  if (!classifier && options.model !== null) {
-    const folder = options.model ?? defaultModelFolder();
-    try {
-      if (!folder) throw new Error('cannot find the Cardwright package root holding models/');
-      classifier = await loadTokenClassifier({ ...options.modelOptions, model: folder });
-      ownClassifier = true;
-    } catch (error) {
-      result.model.error = (error as Error).message;
-    }
-  }
-  if (classifier) result.model = { used: true, name: classifier.name };
-
   const sizes = files.map((file) => {
     try {
       return fs.statSync(file).size;
@@ -159,8 +154,55 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
     }
   });
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
+
+  // The model: loaded by each detection worker for a big scan, else here.
+  let modelSpec: ModelOptions | null = null;
+  if (options.classifier) modelSpec = options.classifier.source;
+  else if (options.model !== null) {
+    const folder = options.model ?? defaultModelFolder();
+    if (folder) modelSpec = { ...options.modelOptions, model: folder };
+    else result.model.error = 'cannot find the Cardwright package root holding models/';
+  }
+  const detectOptions: DetectOptions = {
+    threshold: options.threshold ?? DEFAULT_THRESHOLD,
+    entities: options.entities ? [...options.entities] : undefined,
+    defaultCountry: options.defaultCountry,
+    modelBatch: options.modelBatch,
+    modelConcurrency: options.modelConcurrency,
+  };
+  const workerCount = Math.max(0, Math.min(options.workers ?? Math.min(2, os.availableParallelism()), 8));
+  let pool: DetectorPool | undefined;
+  if (workerCount > 0 && bytesTotal >= (options.workersFromBytes ?? 1024 * 1024)) {
+    try {
+      pool = await startDetectorPool(workerCount, modelSpec, detectOptions);
+    } catch (error) {
+      if (error instanceof PoolModelError) {
+        result.model.error = error.message;
+        modelSpec = null;
+        pool = await startDetectorPool(workerCount, null, detectOptions).catch(() => undefined);
+      }
+      // Otherwise the workers could not start at all: detect in this thread.
+    }
+  }
+  let classifier = options.classifier;
+  let ownClassifier = false;
+  if (pool) {
+    if (modelSpec) result.model = { used: true, name: pool.model ?? path.basename(modelSpec.model) };
+    result.model.workers = pool.size;
+  } else {
+    if (!classifier && modelSpec) {
+      try {
+        classifier = await loadTokenClassifier(modelSpec);
+        ownClassifier = true;
+      } catch (error) {
+        result.model.error = (error as Error).message;
+      }
+    }
+    if (classifier) result.model = { used: true, name: classifier.name };
+    result.model.workers = 0;
+  }
   const modelStats: ModelRunStats = { tokens: 0, sequences: 0, batches: 0 };
-  const context: DetectContext = { options, classifier, modelStats, result };
+  const context: DetectContext = { options, detectOptions, classifier, pool, modelStats, result };
   // Files are scanned `parallelism` at a time: while one waits for the model (onnxruntime runs
   // outside the JavaScript thread), another runs its recognizers. Results keep the input order.
   const scans: (FileScan | undefined)[] = new Array(files.length);
@@ -193,6 +235,7 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
     for (const scan of scans) if (scan) result.files.push(scan);
     hooks.onProgress?.({ file: '', filesDone: finished, filesTotal: files.length, bytesDone: sum(), bytesTotal });
   } finally {
+    await pool?.close();
     if (ownClassifier) await classifier?.dispose();
   }
   result.stats.modelTokens = modelStats.tokens;
@@ -202,7 +245,9 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
 
 interface DetectContext {
   options: ScanOptions;
+  detectOptions: DetectOptions;
   classifier: TokenClassifier | undefined;
+  pool: DetectorPool | undefined;
   modelStats: ModelRunStats;
   result: ScanResult;
 }
@@ -239,7 +284,8 @@ async function scanOneFile(file: string, context: DetectContext, hooks: ScanHook
     // and run through the recognizers, so onnxruntime is rarely idle. Findings are sorted at the end.
     const inFlight: Array<Promise<void>> = [];
     const submit = async (units: TextUnit[]) => {
-      if (inFlight.length >= (context.options.batchesInFlight ?? 2)) await inFlight.shift();
+      // With workers, each has a batch queued behind the one it runs.
+      if (inFlight.length >= (context.options.batchesInFlight ?? Math.max(2, 2 * (context.pool?.size ?? 0)))) await inFlight.shift();
       const detection = detectTextUnits(units, scan, context);
       // Awaited later; this keeps Node from calling a rejection unhandled meanwhile.
       detection.catch(() => undefined);
@@ -327,34 +373,32 @@ function full(scan: FileScan, context: DetectContext): boolean {
   return true;
 }
 
-/** Recognizers and model on a batch of inputs, fused per input. */
+/** Recognizers and model on a batch of inputs, fused per input: in the workers when there are some. */
 async function detect(inputs: readonly RecognizerInput[], context: DetectContext): Promise<PiiFinding[][]> {
-  const { options, classifier } = context;
-  context.result.stats.units += inputs.length;
-  for (const input of inputs) context.result.stats.characters += input.text.length;
-  // Start the model first: onnxruntime computes in its own thread while the recognizers run here.
-  const modelPromise: Promise<PiiSpan[][] | undefined> = classifier
-    ? modelSpans(inputs.map((i) => i.text), classifier, { maxBatch: options.modelBatch ?? 32, concurrency: options.modelConcurrency ?? 2 }, context.modelStats)
-    : Promise.resolve(undefined);
-  // Recognize in slices and let the event loop breathe between them: in the language server the
-  // same thread answers the editor, which must stay responsive while a scan runs.
-  const recognized: PiiSpan[][] = [];
-  for (let k = 0; k < inputs.length; k++) {
-    recognized.push(recognizeAll(inputs[k], { entities: options.entities, defaultCountry: options.defaultCountry }));
-    if (k % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+  const { result, modelStats } = context;
+  result.stats.units += inputs.length;
+  for (const input of inputs) result.stats.characters += input.text.length;
+  if (context.pool) {
+    try {
+      const { findings, stats } = await context.pool.detect(inputs);
+      modelStats.tokens += stats.tokens;
+      modelStats.sequences += stats.sequences;
+      modelStats.batches += stats.batches;
+      return findings;
+    } catch {
+      // A worker died: finish the scan here, with the model when it loads.
+      context.pool = undefined;
+      result.model.workers = 0;
+      if (result.model.used && !context.classifier) {
+        context.classifier = await loadTokenClassifier(context.options.classifier?.source ?? { ...context.options.modelOptions, model: context.options.model ?? defaultModelFolder() ?? '' }).catch(() => undefined);
+        if (!context.classifier) result.model.used = false;
+      }
+    }
   }
-  const model = await modelPromise;
-  const fused: PiiFinding[][] = [];
-  for (let k = 0; k < inputs.length; k++) {
-    fused.push(fuseSpans([...recognized[k], ...(model?.[k] ?? [])], { threshold: options.threshold ?? DEFAULT_THRESHOLD, entities: options.entities, text: inputs[k].text }));
-    if (k % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
-  }
-  return fused;
+  // In this thread: let the event loop breathe every few units, since in the language server the
+  // same thread answers the editor.
+  return detectBatch(inputs, context.classifier, { ...context.detectOptions, yieldEvery: YIELD_EVERY }, modelStats);
 }
 
 /** Units recognized between two turns of the event loop. */
 const YIELD_EVERY = 8;
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}

@@ -6,6 +6,7 @@ import { recognizeEmailAddresses } from '../../../core/pii/recognizers/emailAddr
 import { ibanValid, recognizeIbans } from '../../../core/pii/recognizers/iban';
 import { parseIpv4, parseIpv6, recognizeIpAddresses } from '../../../core/pii/recognizers/ipAddress';
 import { recognizeMacAddresses } from '../../../core/pii/recognizers/macAddress';
+import { personKeyScore, recognizePersonFields } from '../../../core/pii/recognizers/personField';
 import { recognizePhoneNumbers } from '../../../core/pii/recognizers/phoneNumber';
 import { recognizeSecrets } from '../../../core/pii/recognizers/secret';
 import { recognizeUsSsns, ssnValid } from '../../../core/pii/recognizers/usSsn';
@@ -161,5 +162,39 @@ describe('pii recognizers: email, phone, MAC, dates, secrets', () => {
     const text = 'ada@example.org 203.0.113.7';
     const spans = recognizeAll({ text }, { entities: new Set(['IP_ADDRESS']) });
     assert.deepEqual(spans.map((s) => s.type), ['IP_ADDRESS']);
+  });
+});
+
+describe('pii recognizers: names in named fields', () => {
+  it('knows which keys hold a person name', () => {
+    for (const key of ['first_name', 'lastName', 'FNAME', 'surname', 'patient-name', 'Full Name', 'applicant', 'Prescriber']) {
+      assert.ok(personKeyScore(key) > 0, key);
+    }
+    for (const key of ['username', 'filename', 'hostname', 'company_name', 'product', 'name_id', 'city']) assert.equal(personKeyScore(key), 0, key);
+    assert.ok(personKeyScore('name') < personKeyScore('first_name'), 'a bare "name" may be a product');
+  });
+
+  it('finds the value of key = value, key: value, key -> value and XML-like fields', () => {
+    const text = 'lastName = Shi; first_name = Hui; firstName -> Alain, <fname>Rosângela</fname> Applicant: Dr. Diane Adams\nowner: A. de Haan';
+    assert.deepEqual(found(recognizePersonFields({ text }), text), ['Shi', 'Hui', 'Alain', 'Rosângela', 'Diane Adams']);
+  });
+
+  it('takes the fields the readers found (CSV columns, JSON keys)', () => {
+    const text = 'María José Ortega,42,ES';
+    const fields = [
+      { start: 0, end: 17, name: 'customer_name' },
+      { start: 18, end: 20, name: 'age' },
+    ];
+    assert.deepEqual(found(recognizePersonFields({ text, fields }), text), ['María José Ortega']);
+  });
+
+  it('skips values that are not written like a name', () => {
+    const text = 'first_name = N/A; last_name: 12345; name = ana@example.com; surname = null; full_name = the quick brown fox jumps over';
+    assert.deepEqual(found(recognizePersonFields({ text }), text), []);
+  });
+
+  it('is part of recognizeAll and survives fusion with the right bounds', () => {
+    const text = 'fname = Valérie Denis';
+    assert.ok(recognizeAll({ text }).some((s) => s.type === 'PERSON' && text.slice(s.start, s.end) === 'Valérie Denis'));
   });
 });

@@ -12,6 +12,7 @@ import { recognizeEmailAddresses } from '../../../core/pii/recognizers/emailAddr
 import { recognizeIbans } from '../../../core/pii/recognizers/iban';
 import { recognizeIpAddresses } from '../../../core/pii/recognizers/ipAddress';
 import { recognizeMacAddresses } from '../../../core/pii/recognizers/macAddress';
+import { recognizePersonFields } from '../../../core/pii/recognizers/personField';
 import { recognizePhoneNumbers } from '../../../core/pii/recognizers/phoneNumber';
 import { recognizeSecrets } from '../../../core/pii/recognizers/secret';
 import { recognizeUsSsns } from '../../../core/pii/recognizers/usSsn';
@@ -26,6 +27,7 @@ const CASES: Array<{ name: string; run: Run; units: string[] }> = [
   { name: 'MAC address', run: recognizeMacAddresses, units: ['00:', '00:11-', 'aaaa.', '0'] },
   { name: 'email', run: recognizeEmailAddresses, units: ['a', '@', 'a@', 'a.', 'a@a.', '.@', 'a-'] },
   { name: 'phone number', run: recognizePhoneNumbers, units: ['1 ', '(1) ', '+1-', '1', '+', '555-0100 x', '123 ', '1 2 '] },
+  { name: 'name field', run: recognizePersonFields, units: ['name=', 'first_name: a ', 'a', 'name', '<name>a', '<a>', 'name\t', 'n-> ', 'aaaa '] },
   { name: 'date', run: recognizeDatesOfBirth, units: ['1/1/', '7 march ', '12-12-', 'march 1', '1 '] },
   {
     name: 'secret',

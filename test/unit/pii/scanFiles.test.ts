@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { startDetectorPool } from '../../../server/pii/detectorPool';
 import { expandPaths, scanFiles, ScanProgress } from '../../../server/pii/scanFiles';
 
 describe('pii scanFiles', function () {
@@ -83,5 +84,43 @@ describe('pii scanFiles', function () {
     assert.match(result.model.error ?? '', /not found/);
     assert.equal(result.model.used, false);
     assert.equal(result.files[0].findings.length, 50);
+  });
+
+  describe('detection workers', () => {
+    let mixed: string;
+    before(() => {
+      mixed = path.join(dir, 'people.csv');
+      const rows = Array.from({ length: 120 }, (_, i) => `${i},Grace Hopper,grace${i}@navy-mail.org,"Ticket about order ${i}, call (415) 555-${String(1000 + i)}"`);
+      fs.writeFileSync(mixed, 'id,name,email,note\n' + rows.join('\n') + '\n');
+    });
+
+    it('find what this thread finds, at the same places, with the recognizers only and with the shipped model', async () => {
+      // Same batches on both sides: int8 dynamic quantization scales per batch, so other batches
+      // could move a score in its third decimal.
+      for (const model of [null, undefined]) {
+        const here = await scanFiles([mixed], { model, workers: 0, unitsPerBatch: 16 });
+        const workers = await scanFiles([mixed], { model, workers: 2, workersFromBytes: 0, unitsPerBatch: 16 });
+        assert.equal(here.model.workers, 0);
+        assert.equal(workers.model.workers, 2);
+        assert.equal(workers.model.used, model !== null);
+        assert.ok(here.files[0].findings.length >= 240, `${here.files[0].findings.length} findings`);
+        assert.deepEqual(workers.files[0].findings, here.files[0].findings);
+        assert.equal(workers.stats.modelTokens, here.stats.modelTokens);
+      }
+    });
+
+    it('report a model that does not load and still run the recognizers in the workers', async () => {
+      const result = await scanFiles([mixed], { model: path.join(dir, 'no-model'), workers: 2, workersFromBytes: 0 });
+      assert.match(result.model.error ?? '', /not found/);
+      assert.equal(result.model.used, false);
+      assert.equal(result.model.workers, 2);
+      assert.ok(result.files[0].findings.some((f) => f.type === 'EMAIL_ADDRESS'));
+    });
+
+    it('refuse to start without the worker script, and a scan then detects in this thread', async () => {
+      await assert.rejects(startDetectorPool(1, null, { threshold: 0.5 }, path.join(dir, 'missing-worker.js')), /missing/);
+      const result = await scanFiles([mixed], { model: null, workers: 0, workersFromBytes: 0 });
+      assert.equal(result.model.workers, 0);
+    });
   });
 });

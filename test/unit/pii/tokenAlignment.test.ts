@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createWordPieceTokenizer, WordPieceConfig, wordPieceConfigFromJson } from '../../../core/pii/wordPieceTokenizer';
+import { caseTypes, createWordPieceTokenizer, WordPieceConfig, wordPieceConfigFromJson } from '../../../core/pii/wordPieceTokenizer';
 import { loadReferenceTokenizer } from '../../../server/pii/modelRuntime';
 import { findPackageRoot } from '../../../server/packageRoot';
 
@@ -132,4 +132,21 @@ describe('pii WordPiece tokenizer: same ids as transformers.js', function () {
     // The one intended difference: a final capital sigma lowercases to σ (as in training), not ς.
     assert.notDeepEqual(ours.tokenize('ΟΔΟΣ').ids, reference('ΟΔΟΣ'));
   });
+});
+
+describe('pii WordPiece tokenizer: capitalization as token types', () => {
+  const tokenizer = createWordPieceTokenizer(config());
+  // Expected strings were produced by training/wordpiece.py case_types on the same texts.
+  const cases: Array<[string, string]> = [
+    ["Anna Mariani lives in Köln, O'Brien", '1110010101'],
+    ['ÉMILE 𝐀bc 北京 ok Zoë', '110001'],
+    ['Straßenbahn ǅemal İstanbul', '1111101'],
+    ['all lowercase text', '0000'],
+  ];
+  for (const [text, expected] of cases) {
+    it(`marks the tokens of capitalized words: ${text}`, () => {
+      const tokens = tokenizer.tokenize(text);
+      assert.equal(Array.from(caseTypes(text, tokens)).join(''), expected);
+    });
+  }
 });

@@ -1,0 +1,57 @@
+/**
+ * Detection on a batch of text units: the recognizers and the model, fused per unit. The same
+ * function runs in the scanning thread (small scans, the CLI with --workers 0) and in each
+ * detection worker (server/pii/piiWorker.ts).
+ */
+import { fuseSpans } from '../../core/pii/fusion';
+import { modelSpans, ModelRunStats } from '../../core/pii/modelSpans';
+import { PiiEntityType, PiiFinding, PiiSpan, RecognizerInput } from '../../core/pii/piiTypes';
+import { recognizeAll } from '../../core/pii/recognizeAll';
+import { TokenClassifier } from './modelRuntime';
+
+export interface DetectOptions {
+  threshold: number;
+  entities?: readonly PiiEntityType[];
+  defaultCountry?: string;
+  /** Model batch size in sequences. */
+  modelBatch?: number;
+  /** Model batches in flight at once. */
+  modelConcurrency?: number;
+  /** Units recognized between two turns of the event loop (so that a language server stays responsive). */
+  yieldEvery?: number;
+}
+
+export async function detectBatch(
+  inputs: readonly RecognizerInput[],
+  classifier: TokenClassifier | undefined,
+  options: DetectOptions,
+  modelStats?: ModelRunStats,
+): Promise<PiiFinding[][]> {
+  const entities = options.entities ? new Set(options.entities) : undefined;
+  const yieldEvery = options.yieldEvery ?? Infinity;
+  // Start the model first: onnxruntime computes in its own thread while the recognizers run here.
+  const modelPromise: Promise<PiiSpan[][] | undefined> = classifier
+    ? modelSpans(
+        inputs.map((i) => i.text),
+        classifier,
+        { maxBatch: options.modelBatch ?? 32, concurrency: options.modelConcurrency ?? 2 },
+        modelStats,
+      )
+    : Promise.resolve(undefined);
+  const recognized: PiiSpan[][] = [];
+  for (let k = 0; k < inputs.length; k++) {
+    recognized.push(recognizeAll(inputs[k], { entities, defaultCountry: options.defaultCountry }));
+    if (k % yieldEvery === yieldEvery - 1) await yieldToEventLoop();
+  }
+  const model = await modelPromise;
+  const fused: PiiFinding[][] = [];
+  for (let k = 0; k < inputs.length; k++) {
+    fused.push(fuseSpans([...recognized[k], ...(model?.[k] ?? [])], { threshold: options.threshold, entities, text: inputs[k].text }));
+    if (k % yieldEvery === yieldEvery - 1) await yieldToEventLoop();
+  }
+  return fused;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,84 @@
+/** PERSON spans after BIO grouping: trimming (titles, labels) and completion from the model's PERSON probability. */
+import * as assert from 'node:assert/strict';
+import { NameWord, nameWords, plausiblePersonSpans, refinePersonSpans } from '../../../core/pii/personSpanCheck';
+import { PiiSpan } from '../../../core/pii/piiTypes';
+
+function person(text: string, value: string, from = 0): PiiSpan {
+  const start = text.indexOf(value, from);
+  assert.ok(start >= 0, `${value} not in ${text}`);
+  return { type: 'PERSON', start, end: start + value.length, score: 0.9, detector: 'model' };
+}
+
+/** Words of `text` split at spaces and punctuation, with the PERSON probability given per word (0 otherwise). */
+function words(text: string, probabilities: Record<string, number>): NameWord[] {
+  return nameWords(
+    text,
+    [...text.matchAll(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, person: probabilities[m[0]] ?? 0 })),
+  );
+}
+
+function values(text: string, spans: PiiSpan[]): string[] {
+  return spans.filter((s) => s.type === 'PERSON').map((s) => text.slice(s.start, s.end));
+}
+
+describe('pii PERSON spans: plausibility', () => {
+  it('drops a leading title but keeps the name', () => {
+    const text = 'Prescriber: Dr. Khaigrik Biadrith, Oxford';
+    assert.deepEqual(values(text, plausiblePersonSpans(text, [person(text, 'Dr. Khaigrik Biadrith')])), ['Khaigrik Biadrith']);
+  });
+
+  it('drops a title alone and a field label', () => {
+    const text = 'Rx for Ana. Prescriber: Dr. Ruiz';
+    const spans = [person(text, 'Rx'), person(text, 'Prescriber'), person(text, 'Dr.'), person(text, 'Ruiz')];
+    assert.deepEqual(values(text, plausiblePersonSpans(text, spans)), ['Ruiz']);
+  });
+
+  it('leaves all-lowercase text alone', () => {
+    const text = 'ping dr ruiz tomorrow';
+    assert.deepEqual(values(text, plausiblePersonSpans(text, [person(text, 'dr ruiz')])), ['dr ruiz']);
+  });
+});
+
+describe('pii PERSON spans: completion from the model', () => {
+  it('adds the neighbouring name word the argmax missed', () => {
+    const text = 'Statement for Anna Mariani, Keizersgracht 84';
+    const out = refinePersonSpans(text, [person(text, 'Anna')], words(text, { Anna: 0.9, Mariani: 0.2, Keizersgracht: 0.3 }));
+    assert.deepEqual(values(text, out), ['Anna Mariani']);
+  });
+
+  it('extends backwards, over initials and hyphenated or apostrophe names', () => {
+    const text = "Transfer from Hyun-woo J. O'Neil today";
+    const out = refinePersonSpans(text, [person(text, 'Neil')], words(text, { Hyun: 0.3, J: 0.2, O: 0.2 }));
+    assert.deepEqual(values(text, out), ["Hyun-woo J. O'Neil"]);
+  });
+
+  it('takes a family-name particle between two name words', () => {
+    const text = 'owner -> A. de Haan, team';
+    const out = refinePersonSpans(text, [person(text, 'Haan')], words(text, { A: 0.4 }));
+    assert.deepEqual(values(text, out), ['A. de Haan']);
+  });
+
+  it('does not take words below the threshold, lowercase words, common words or labels', () => {
+    const text = 'The Anna Street then Nilsson about Monday. Maria Field: x';
+    const probabilities = { The: 0.5, Street: 0.5, then: 0.5, Monday: 0.5, Field: 0.5 };
+    const spans = [person(text, 'Anna'), person(text, 'Nilsson'), person(text, 'Maria')];
+    const out = refinePersonSpans(text, spans, words(text, probabilities), { extend: 0.1, open: 1.1 });
+    assert.deepEqual(values(text, out), ['Anna', 'Nilsson', 'Maria']);
+  });
+
+  it('starts a span where the PERSON probability reaches the threshold', () => {
+    const text = 'throwback to Cuba with Beverly and Teresa';
+    const probabilities = { Cuba: 0.2, Beverly: 0.6, Teresa: 0.45 };
+    assert.deepEqual(values(text, refinePersonSpans(text, [], words(text, probabilities), { open: 0.4 })), ['Beverly', 'Teresa']);
+    assert.deepEqual(values(text, refinePersonSpans(text, [], words(text, probabilities), { open: 0.5 })), ['Beverly']);
+  });
+
+  it('does not grow into another entity and merges spans that meet', () => {
+    const text = 'Ana Ruiz Lopez';
+    const other: PiiSpan = { type: 'STREET_ADDRESS', start: 9, end: 14, score: 0.9, detector: 'model' };
+    const out = refinePersonSpans(text, [person(text, 'Ana'), other], words(text, { Ruiz: 0.5, Lopez: 0.5 }));
+    assert.deepEqual(values(text, out), ['Ana Ruiz']);
+    const merged = refinePersonSpans(text, [person(text, 'Ana'), person(text, 'Lopez')], words(text, { Ruiz: 0.5 }));
+    assert.deepEqual(values(text, merged), ['Ana Ruiz Lopez']);
+  });
+});
