@@ -1,9 +1,12 @@
 /**
  * PII speed bench: raw onnxruntime on the model vs the whole scan pipeline on a generated CSV.
- *   node out/bench/piiSpeed.js [--mb 50] [--model PATH] [--threads 1] [--pipeline-only]
- *                              [--units 256] [--in-flight 2] [--concurrency 2]
- * Generates the CSV in a temporary folder (deleted afterwards). Prints tokens/s, rows/s, CPU use
- * (cores busy on average) and peak RSS; asserts nothing.
+ *   node out/bench/piiSpeed.js [--mb 50] [--model PATH] [--fp32 FILE] [--pipeline-only]
+ *                              [--units 256] [--workers 2]
+ * `--fp32 FILE`: an fp32 ONNX export of the same model (training writes training/work/model.onnx);
+ * it is measured raw and through the pipeline next to the shipped int8 model.
+ * Generates the CSV in a temporary folder (deleted afterwards). Prints tokens/s, rows/s, the
+ * pipeline's share of the best raw throughput, process CPU (cores busy on average, all threads)
+ * and peak RSS; asserts nothing.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -87,47 +90,72 @@ async function rawThroughput(onnxFile: string, sequences: number[][], batch: num
   return tokens / seconds;
 }
 
+interface PipelineRun {
+  label: string;
+  modelTokensPerSecond: number;
+}
+
 /** The whole pipeline: read, recognizers, model, fusion, offsets. */
-async function pipeline(csv: string, rows: number, megabytes: number, folder: string, threads: number): Promise<void> {
-  let t: number;
-  for (const mode of ['recognizers only', 'recognizers + model'] as const) {
+async function pipeline(csv: string, rows: number, megabytes: number, folder: string, dtype: 'q8' | 'fp32', withRecognizersOnly: boolean): Promise<PipelineRun[]> {
+  const runs: PipelineRun[] = [];
+  const workers = Number(option('--workers', '2'));
+  const modes: Array<{ label: string; model: string | null; workers: number }> = [];
+  if (withRecognizersOnly) modes.push({ label: 'recognizers only', model: null, workers });
+  modes.push({ label: `recognizers + ${dtype === 'q8' ? 'int8' : 'fp32'} model, ${workers} worker thread(s)`, model: folder, workers });
+  if (withRecognizersOnly && workers > 0) modes.push({ label: `recognizers + ${dtype === 'q8' ? 'int8' : 'fp32'} model, in the scanning thread`, model: folder, workers: 0 });
+  for (const mode of modes) {
     if (typeof global.gc === 'function') global.gc();
     const cpuBefore = process.cpuUsage();
-    t = Date.now();
+    const t = Date.now();
     const result = await scanFiles([csv], {
-      model: mode === 'recognizers only' ? null : folder,
-      modelOptions: { intraOpThreads: threads },
+      model: mode.model,
+      modelOptions: { dtype },
       unitsPerBatch: Number(option('--units', '256')),
-      batchesInFlight: Number(option('--in-flight', '2')),
-      modelConcurrency: Number(option('--concurrency', '2')),
+      workers: mode.workers,
     });
     const seconds = (Date.now() - t) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const findings = result.files[0].findings.length;
     const tokens = result.stats.modelTokens;
+    if (result.model.error) console.log(`  model error: ${result.model.error}`);
     console.log(
-      `pipeline (${mode}): ${seconds.toFixed(1)} s, ${Math.round(rows / seconds).toLocaleString('en')} rows/s, ` +
+      `pipeline (${mode.label}): ${seconds.toFixed(1)} s, ${Math.round(rows / seconds).toLocaleString('en')} rows/s, ` +
         `${(megabytes / seconds).toFixed(2)} MB/s, ${tokens > 0 ? `${Math.round(tokens / seconds).toLocaleString('en')} model tokens/s, ` : ''}` +
-        `${findings.toLocaleString('en')} findings kept (100k cap per file), main-thread CPU ${((cpu.user + cpu.system) / 1e6 / seconds).toFixed(2)} cores`,
+        `${findings.toLocaleString('en')} findings kept (100k cap per file), process CPU ${((cpu.user + cpu.system) / 1e6 / seconds).toFixed(2)} cores`,
     );
+    if (tokens > 0) runs.push({ label: mode.label, modelTokensPerSecond: tokens / seconds });
   }
-  console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  console.log(`peak RSS so far: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  return runs;
+}
+
+/** A model folder whose onnx/model.onnx is `fp32File` (config and tokenizer from `folder`), for dtype fp32. */
+function fp32Folder(folder: string, fp32File: string, dir: string): string {
+  const out = path.join(dir, path.basename(folder));
+  fs.mkdirSync(path.join(out, 'onnx'), { recursive: true });
+  for (const name of fs.readdirSync(folder)) if (name !== 'onnx') fs.copyFileSync(path.join(folder, name), path.join(out, name));
+  fs.copyFileSync(fp32File, path.join(out, 'onnx', 'model.onnx'));
+  return out;
 }
 
 async function main(): Promise<void> {
   const megabytes = Number(option('--mb', '50'));
-  const threads = Number(option('--threads', '1'));
   const folder = option('--model', defaultModelFolder(__dirname) ?? '');
+  const fp32File = option('--fp32', '');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cardwright-pii-speed-'));
   const csv = path.join(dir, 'sample.csv');
   try {
-    let t = Date.now();
+    const t = Date.now();
     const rows = writeCsv(csv, megabytes);
     console.log(`generated ${megabytes} MB CSV, ${rows} rows, in ${Date.now() - t} ms (${csv})`);
-    console.log(`cpus: ${os.cpus().length}, onnxruntime intra-op threads: ${threads}`);
+    console.log(`cpus: ${os.cpus().length}`);
+    const variants: Array<{ dtype: 'q8' | 'fp32'; file: string; folder: string }> = [
+      { dtype: 'q8', file: path.join(folder, 'onnx', 'model_quantized.onnx'), folder },
+    ];
+    if (fp32File) variants.push({ dtype: 'fp32', file: fp32File, folder: fp32Folder(folder, fp32File, dir) });
 
     if (process.argv.includes('--pipeline-only')) {
-      await pipeline(csv, rows, megabytes, folder, threads);
+      for (const v of variants) await pipeline(csv, rows, megabytes, v.folder, v.dtype, v.dtype === 'q8');
       return;
     }
     // Raw model throughput on the same kind of text: one sequence per row, like the pipeline.
@@ -140,23 +168,24 @@ async function main(): Promise<void> {
     }
     await classifier.dispose();
     const meanLength = sequences.reduce((a, s) => a + s.length, 0) / sequences.length;
-    console.log(`raw onnxruntime, ${sequences.length} row sequences (mean ${meanLength.toFixed(1)} tokens):`);
-    for (const dtype of ['int8', 'fp32'] as const) {
-      const file = path.join(folder, 'onnx', dtype === 'int8' ? 'model_quantized.onnx' : 'model.onnx');
-      if (!fs.existsSync(file)) {
-        console.log(`  ${dtype}: no ${path.basename(file)} in the model folder`);
-        continue;
-      }
-      for (const [batch, th, inFlight] of [[1, 1, 1], [8, 1, 1], [32, 1, 1], [32, 2, 1], [32, 1, 2]]) {
-        const perSecond = await rawThroughput(file, sequences, batch, th, inFlight);
+    for (const v of variants) {
+      const name = v.dtype === 'q8' ? 'int8' : 'fp32';
+      console.log(`raw onnxruntime, ${name}, ${sequences.length} row sequences (mean ${meanLength.toFixed(1)} tokens):`);
+      let best = 0;
+      for (const [batch, th, inFlight] of [[1, 1, 1], [8, 1, 1], [32, 1, 1], [32, 2, 1], [32, 1, 2], [8, 1, 2]]) {
+        const perSecond = await rawThroughput(v.file, sequences, batch, th, inFlight);
+        best = Math.max(best, perSecond);
         console.log(
-          `  ${dtype} batch ${String(batch).padStart(2)}, ${th} intra-op thread(s), ${inFlight} run(s) in flight: ` +
+          `  batch ${String(batch).padStart(2)}, ${th} intra-op thread(s), ${inFlight} run(s) in flight: ` +
             `${Math.round(perSecond).toLocaleString('en')} tokens/s (${Math.round(perSecond / meanLength).toLocaleString('en')} rows/s)`,
         );
       }
+      const runs = await pipeline(csv, rows, megabytes, v.folder, v.dtype, v.dtype === 'q8');
+      for (const run of runs) {
+        console.log(`  ${run.label}: ${((run.modelTokensPerSecond / best) * 100).toFixed(0)}% of the best raw ${name} throughput (${Math.round(best).toLocaleString('en')} tokens/s)`);
+      }
     }
-
-    await pipeline(csv, rows, megabytes, folder, threads);
+    console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

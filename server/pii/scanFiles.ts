@@ -322,15 +322,20 @@ async function detectTextUnits(units: TextUnit[], scan: FileScan, context: Detec
       if (full(scan, context)) return;
       const range = fileRangeOf(unit, finding.start, finding.end);
       if (!range) continue;
-      scan.findings.push({
-        ...finding,
+      // Built field by field: objects that crossed a worker boundary are slow to spread.
+      const located: ScanFinding = {
+        type: finding.type,
         start: range.start.offset,
         end: range.end.offset,
+        score: finding.score,
+        detectors: finding.detectors,
         line: range.start.line,
         character: range.start.character,
         endLine: range.end.line,
         endCharacter: range.end.character,
-      });
+      };
+      if (finding.testValue) located.testValue = true;
+      scan.findings.push(located);
     }
   });
 }
