@@ -1,5 +1,5 @@
 /**
- * `cardwright scan [paths...] [--format text|json|sarif] [--threshold X] [--entities A,B] [--model PATH|none] [--country CC]`
+ * `cardwright scan [paths...] [--format text|json|sarif] [--threshold X] [--entities A,B] [--model PATH|none] [--country CC] [--workers N]`
  * Scans sample files, folders, or the samples a card lists, for personal data and secrets.
  * stdout holds only the report; progress and warnings go to stderr.
  * Exit codes: 0 nothing found, 1 findings, 2 usage or read error.
@@ -23,6 +23,7 @@ interface ScanArgs {
   entities?: Set<PiiEntityType>;
   model?: string | null;
   country?: string;
+  workers?: number;
 }
 
 export const SCAN_USAGE = `Usage: cardwright scan [paths...] [options]
@@ -37,6 +38,8 @@ Options:
   --model PATH|none          token classification model folder (default: the shipped model);
                              none scans with the recognizers only
   --country CC               country for phone numbers without + (default US)
+  --workers N                detection threads for scans of 1 MB or more (default: one per
+                             core, at most 2); 0 detects in the main thread
 
 Exit codes: 0 nothing found, 1 findings, 2 usage or read error.
 `;
@@ -86,6 +89,13 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs | { error: stri
         const value = takeValue();
         if (!value || !/^[A-Za-z]{2}$/.test(value)) return { error: '--country needs a two-letter country code' };
         args.country = value.toUpperCase();
+        break;
+      }
+      case '--workers': {
+        const value = takeValue();
+        const workers = Number(value);
+        if (value === undefined || !/^\d+$/.test(value) || workers > 8) return { error: `--workers must be a whole number from 0 to 8 (got ${value ?? 'nothing'})` };
+        args.workers = workers;
         break;
       }
       default:
@@ -144,7 +154,7 @@ export async function runScan(argv: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
   const expanded = expandCards(parsed.paths, io.cwd, io);
-  const options: ScanOptions = { threshold: parsed.threshold, entities: parsed.entities, defaultCountry: parsed.country };
+  const options: ScanOptions = { threshold: parsed.threshold, entities: parsed.entities, defaultCountry: parsed.country, workers: parsed.workers };
   if (parsed.model === null) options.model = null;
   else if (parsed.model !== undefined) options.model = path.resolve(io.cwd, parsed.model);
 
@@ -220,6 +230,7 @@ function writeReport(format: Format, result: ScanResult, findings: Array<{ file:
         byType,
         threshold: args.threshold,
         model: result.model.used ? result.model.name : null,
+        workers: result.model.workers ?? 0,
         ...(result.model.error ? { modelError: result.model.error } : {}),
         cancelled: result.cancelled,
         milliseconds: result.stats.milliseconds,

@@ -21,6 +21,8 @@ export interface CardwrightSettings {
     sampleGlobs: string[];
     /** Files scanned at once. */
     parallelism: number;
+    /** Detection worker threads for scans of 1 MB or more; 0 detects in the server's own thread. */
+    detectionThreads: number;
     /** Rescan a sample file when it is saved. */
     rescanOnSave: boolean;
   };
@@ -36,6 +38,7 @@ export const DEFAULT_SETTINGS: CardwrightSettings = {
     maxFileSizeMb: 1024,
     sampleGlobs: ['**/*.{csv,tsv,jsonl,ndjson,json,txt,parquet}'],
     parallelism: 2,
+    detectionThreads: 2,
     rescanOnSave: true,
   },
 };
@@ -61,6 +64,7 @@ export function normalizeSettings(raw: unknown): CardwrightSettings {
       maxFileSizeMb: num(pii.maxFileSizeMb, d.pii.maxFileSizeMb, 1, 1_000_000),
       sampleGlobs: strings(pii.sampleGlobs, d.pii.sampleGlobs),
       parallelism: Math.round(num(pii.parallelism, d.pii.parallelism, 1, 16)),
+      detectionThreads: Math.round(num(pii.detectionThreads, d.pii.detectionThreads, 0, 8)),
       rescanOnSave: bool(pii.rescanOnSave, d.pii.rescanOnSave),
     },
   };

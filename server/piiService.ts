@@ -104,6 +104,7 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
           classifier: loadedClassifier,
           model: loadedClassifier ? undefined : null,
           parallelism: settings.parallelism,
+          workers: settings.detectionThreads,
           maxFileBytes: settings.maxFileSizeMb * 1024 * 1024,
           acceptInFolder: (relative) => globs.some((glob) => glob.test(relative)),
         },

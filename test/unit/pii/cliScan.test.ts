@@ -141,4 +141,29 @@ describe('cardwright scan (the built CLI, spawned)', function () {
     const clean = spawnSync(process.execPath, [cli, 'scan', 'clean.csv', '--model', 'none'], { cwd: fixtures, encoding: 'utf8' });
     assert.equal(clean.status, 0, clean.stderr);
   });
+
+  it('detects in worker threads (dist/piiWorker.js) on a big file, with the same findings as in one thread', () => {
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const os = require('node:os') as typeof import('node:os');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cardwright-cli-workers-'));
+    try {
+      const rows = Array.from({ length: 14000 }, (_, i) => `${i},Mara Lindqvist,mara${i}@post-box.se,"note ${i}: call +46 8 123 45${String(i % 100).padStart(2, '0')} after lunch"`);
+      fs.writeFileSync(path.join(dir, 'big.csv'), 'id,name,email,note\n' + rows.join('\n') + '\n');
+      assert.ok(fs.statSync(path.join(dir, 'big.csv')).size > 1024 * 1024);
+      const run = (workers: string) => {
+        const result = spawnSync(process.execPath, [cli, 'scan', 'big.csv', '--format', 'json', '--workers', workers], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+        assert.equal(result.status, 1, result.stderr);
+        return JSON.parse(result.stdout);
+      };
+      const threads = run('2');
+      const single = run('0');
+      assert.equal(threads.summary.workers, 2);
+      assert.equal(single.summary.workers, 0);
+      assert.equal(threads.summary.model, 'cardwright-pii-mini');
+      assert.ok(threads.findings.length >= 28000, `${threads.findings.length} findings`);
+      assert.deepEqual(threads.findings, single.findings);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
