@@ -37,7 +37,7 @@ export function createCommands({ client, store, classifier }: CommandDeps): Comm
     'cardwright.filterFindings': () => filterFindings(store),
     'cardwright.clearFindingsFilter': () => store.setFilter({ types: [], minScore: 0 }),
     'cardwright.revealFinding': (finding?: unknown) => finding && revealFinding(finding as PiiFindingDto),
-    'cardwright.redactAllInFile': (uri?: unknown) => redactAllInFile(store, uri),
+    'cardwright.redactAllInFile': (uri?: unknown) => redactAllInFile(client(), store, uri),
     'cardwright.testClassifierOnSelection': () => {
       const editor = vscode.window.activeTextEditor;
       const text = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';

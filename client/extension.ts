@@ -5,7 +5,6 @@ import { ClassifierView } from './classifierView';
 import { createCommands } from './commands';
 import { FindingsStore } from './findingsStore';
 import { FindingsTree } from './findingsTree';
-import { RedactionActions, SAMPLE_SELECTOR } from './redactionActions';
 import { rescanSample } from './scanDataset';
 import { createStatusBar } from './statusBar';
 
@@ -23,6 +22,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cardwr
       { scheme: 'untitled', language: 'yaml' },
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
+      // Sample files: the server serves the redaction quick fixes on their PII findings.
+      { scheme: 'file', pattern: '**/*.{csv,tsv,jsonl,ndjson,json,txt}' },
     ],
     synchronize: { configurationSection: 'cardwright' },
     outputChannelName: 'Cardwright',
@@ -40,7 +41,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cardwr
     findingsView,
     store.onDidChange(updateBadge),
     vscode.window.registerWebviewViewProvider(ClassifierView.id, classifier, { webviewOptions: { retainContextWhenHidden: true } }),
-    vscode.languages.registerCodeActionsProvider(SAMPLE_SELECTOR, new RedactionActions(), { providedCodeActionKinds: RedactionActions.kinds }),
     createStatusBar(store),
     vscode.workspace.onDidSaveTextDocument((document) => client && void rescanSample(client, document, store)),
   );

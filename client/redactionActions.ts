@@ -1,102 +1,51 @@
 /**
- * Redaction in the editor: quick fixes on "Cardwright PII" diagnostics and "Redact All in File".
- * The edits come from core/redaction (pure); this file only turns offsets into VS Code edits.
+ * "Redact All in File": picks how, asks the language server for the edits (core/redaction runs
+ * there, like the redaction quick fixes), then applies them as one undoable edit or writes a
+ * redacted copy next to the sample.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TextEdit } from '../core/finding';
-import { planRedaction, RedactionStyle, RedactionTarget, redactionFormatOf, applyTextEdits } from '../core/redaction/redactSample';
-import { PII_DIAGNOSTIC_SOURCE } from '../protocol/messages';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { LspRange, PII_DIAGNOSTIC_SOURCE, RedactFileParams, RedactFileResult, Requests } from '../protocol/messages';
 import { FindingsStore } from './findingsStore';
-
-export const SAMPLE_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
 
 function codeOf(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
   return String(typeof code === 'object' && code !== null ? code.value : (code ?? 'PII'));
 }
 
-function isPii(diagnostic: vscode.Diagnostic): boolean {
-  return diagnostic.source === PII_DIAGNOSTIC_SOURCE;
-}
-
-function targetOf(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): RedactionTarget {
-  return { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end), type: codeOf(diagnostic) };
+function lspRange(range: vscode.Range): LspRange {
+  return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
 }
 
 /** Every PII finding of a document: its diagnostics, else the Findings view's results. */
-function targetsOf(document: vscode.TextDocument, store?: FindingsStore): RedactionTarget[] {
-  const diagnostics = vscode.languages.getDiagnostics(document.uri).filter(isPii);
-  if (diagnostics.length > 0) return diagnostics.map((d) => targetOf(document, d));
-  return (store?.findingsOf(document.uri.toString()) ?? [])
+function targetsOf(uri: vscode.Uri, store: FindingsStore): RedactFileParams['targets'] {
+  const diagnostics = vscode.languages.getDiagnostics(uri).filter((d) => d.source === PII_DIAGNOSTIC_SOURCE);
+  if (diagnostics.length > 0) return diagnostics.map((d) => ({ range: lspRange(d.range), type: codeOf(d) }));
+  return store
+    .findingsOf(uri.toString())
     .filter((f) => f.range)
-    .map((f) => ({
-      start: document.offsetAt(new vscode.Position(f.range!.start.line, f.range!.start.character)),
-      end: document.offsetAt(new vscode.Position(f.range!.end.line, f.range!.end.character)),
-      type: f.type,
-    }));
-}
-
-function workspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
-  const edit = new vscode.WorkspaceEdit();
-  for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text);
-  return edit;
-}
-
-export class RedactionActions implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix];
-
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
-    const pii = context.diagnostics.filter(isPii);
-    const format = pii.length > 0 ? redactionFormatOf(document.fileName, document.getText(new vscode.Range(0, 0, 50, 0))) : undefined;
-    if (!format) return [];
-    const text = document.getText();
-    const all = targetsOf(document);
-    const actions: vscode.CodeAction[] = [];
-    for (const diagnostic of pii) {
-      const target = targetOf(document, diagnostic);
-      const targets = all.some((t) => t.start === target.start && t.end === target.end) ? all : [...all, target];
-      for (const style of ['placeholder', 'pseudonym'] as RedactionStyle[]) {
-        const { edits } = planRedaction(text, targets, { format, style, only: target });
-        if (edits.length === 0) continue;
-        const title =
-          style === 'placeholder' ? vscode.l10n.t('Redact with [{0}]', target.type) : vscode.l10n.t('Redact with pseudonym ({0})', previewOf(edits));
-        const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-        action.diagnostics = [diagnostic];
-        action.edit = workspaceEdit(document, edits);
-        action.isPreferred = style === 'placeholder';
-        actions.push(action);
-      }
-    }
-    if (pii.length > 0) {
-      const all = new vscode.CodeAction(vscode.l10n.t('Redact all PII in this file…'), vscode.CodeActionKind.QuickFix);
-      all.command = { command: 'cardwright.redactAllInFile', title: all.title, arguments: [document.uri] };
-      actions.push(all);
-    }
-    return actions;
-  }
-}
-
-function previewOf(edits: readonly TextEdit[]): string {
-  const text = edits[0]?.text ?? '';
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+    .map((f) => ({ range: f.range!, type: f.type }));
 }
 
 /** "Redact All in File": a redacted copy next to the sample (default) or one undoable in-place edit. */
-export async function redactAllInFile(store: FindingsStore, uri?: unknown): Promise<void> {
+export async function redactAllInFile(client: LanguageClient | undefined, store: FindingsStore, uri?: unknown): Promise<void> {
   const target = uriOf(uri) ?? vscode.window.activeTextEditor?.document.uri;
   if (!target) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a sample file with PII findings first.'));
     return;
   }
-  const document = await vscode.workspace.openTextDocument(target);
-  const format = redactionFormatOf(document.fileName, document.getText(new vscode.Range(0, 0, 50, 0)));
-  const targets = targetsOf(document, store);
-  if (!format) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not a text format Cardwright can redact.', path.basename(document.fileName)));
+  if (!client) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The Cardwright language server is not running.'));
     return;
   }
+  if (/\.parquet$/i.test(target.path)) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not a text format Cardwright can redact.', path.posix.basename(target.path)));
+    return;
+  }
+  // Opening the document hands its text (with unsaved edits) to the language server.
+  const document = await vscode.workspace.openTextDocument(target);
+  const targets = targetsOf(document.uri, store);
   if (targets.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No PII findings in {0}. Scan it first.', path.basename(document.fileName)));
     return;
@@ -112,16 +61,24 @@ export async function redactAllInFile(store: FindingsStore, uri?: unknown): Prom
     { placeHolder: vscode.l10n.t('Redact {0} findings in {1}', targets.length, path.basename(document.fileName)) },
   );
   if (!picked) return;
-  const text = document.getText();
-  const { edits, skipped } = planRedaction(text, targets, { format, style: picked.style });
+  const params: RedactFileParams = { uri: document.uri.toString(), style: picked.style, targets, copy: !picked.inPlace };
+  const result = await client.sendRequest<RedactFileResult>(Requests.redactFile, params);
+  if (result.error) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Cannot redact {0}: {1}', path.basename(document.fileName), result.error));
+    return;
+  }
   if (picked.inPlace) {
-    await vscode.workspace.applyEdit(workspaceEdit(document, edits));
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of result.edits) {
+      edit.replace(document.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
+    }
+    await vscode.workspace.applyEdit(edit);
   } else {
-    await vscode.workspace.fs.writeFile(copyName, Buffer.from(applyTextEdits(text, edits), 'utf8'));
+    await vscode.workspace.fs.writeFile(copyName, Buffer.from(result.text ?? '', 'utf8'));
     await vscode.window.showTextDocument(copyName, { preview: false });
   }
-  const note = skipped.length > 0 ? vscode.l10n.t(' ({0} findings outside values were left alone)', skipped.length) : '';
-  void vscode.window.showInformationMessage(vscode.l10n.t('Redacted {0} values.', edits.length) + note);
+  const note = result.skipped > 0 ? vscode.l10n.t(' ({0} findings outside values were left alone)', result.skipped) : '';
+  void vscode.window.showInformationMessage(vscode.l10n.t('Redacted {0} values.', result.edits.length) + note);
 }
 
 /** A Uri from a command argument: a Uri (explorer, editor title), a Findings view node, a string. */

@@ -49,6 +49,8 @@ export interface ScanDatasetResult {
   /** One line for the user: "142 findings in 3 files; 2 files skipped: binary". */
   summary: string;
   model?: ModelInfoDto;
+  /** Detection worker threads the scan used (0: the server's own thread, for small scans). */
+  workers: number;
   durationMs: number;
 }
 
@@ -95,7 +97,27 @@ export const Requests = {
   scanDataset: 'cardwright/scanDataset',
   classifyText: 'cardwright/classifyText',
   clearPiiFindings: 'cardwright/clearPiiFindings',
+  redactFile: 'cardwright/redactFile',
 } as const;
+
+/** "Redact All in File": which findings (ranges in the document as the editor has it), how, and whether for a copy. */
+export interface RedactFileParams {
+  uri: string;
+  style: 'placeholder' | 'pseudonym';
+  targets: Array<{ range: LspRange; type: string }>;
+  /** Also return the whole redacted text (for a redacted copy next to the file). */
+  copy?: boolean;
+}
+
+export interface RedactFileResult {
+  /** One undoable edit's worth of replacements, sorted, not overlapping. */
+  edits: Array<{ range: LspRange; newText: string }>;
+  /** Findings outside any value (e.g. on a delimiter), left alone. */
+  skipped: number;
+  text?: string;
+  /** Why nothing can be redacted (a binary format, an unreadable file). */
+  error?: string;
+}
 
 /** Source of PII diagnostics in sample files. */
 export const PII_DIAGNOSTIC_SOURCE = 'Cardwright PII';

@@ -32,6 +32,7 @@ import { Finding, Severity } from '../core/finding';
 import { hover } from '../core/hover';
 import { CardSymbol, CardSymbolKind, documentSymbols, foldingRanges } from '../core/symbols';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { redactionCodeActions } from './redaction';
 
 /** The capabilities these handlers serve; spread into the server's `initialize` result. */
 export const FEATURE_CAPABILITIES: ServerCapabilities = {
@@ -59,7 +60,12 @@ const SYMBOL_KINDS: Record<CardSymbolKind, SymbolKind> = {
 
 const SEVERITIES: Severity[] = ['error', 'error', 'warning', 'information', 'hint'];
 
-export function registerFeatures(connection: Connection, documents: TextDocuments<TextDocument>, analyzer: Analyzer): void {
+export function registerFeatures(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  analyzer: Analyzer,
+  publishedPii: (uri: string) => readonly Diagnostic[] = () => [],
+): void {
   /** The latest analysis per open document and version, for hovers on findings and "fix all". */
   const analyses = new Map<string, { version: number; findings: Finding[] }>();
   documents.onDidClose(({ document }) => analyses.delete(document.uri));
@@ -134,8 +140,13 @@ export function registerFeatures(connection: Connection, documents: TextDocument
 
   connection.onCodeAction(
     guarded('code actions', [], (params): CodeAction[] => {
+      if (params.context.only && !params.context.only.some((kind) => kind === CodeActionKind.QuickFix || kind.startsWith(`${CodeActionKind.QuickFix}.`))) return [];
       const card = cardDocument(params.textDocument.uri);
-      if (!card || (params.context.only && !params.context.only.some((kind) => kind === CodeActionKind.QuickFix || kind.startsWith(`${CodeActionKind.QuickFix}.`)))) return [];
+      if (!card) {
+        // A sample file: redaction of the PII findings a scan published for it.
+        const sample = documents.get(params.textDocument.uri);
+        return sample ? redactionCodeActions(sample, params.context.diagnostics, publishedPii(params.textDocument.uri)) : [];
+      }
       const { document, fileName } = card;
       const text = document.getText();
       const actions: CodeAction[] = [];

@@ -11,6 +11,7 @@ import { toDiagnostic } from './diagnostics';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { packageVersion } from './packageRoot';
 import { registerPiiService } from './piiService';
+import { registerRedaction } from './redaction';
 import { loadSchemas } from './schemaFiles';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -38,7 +39,8 @@ const pii = registerPiiService({
     if (document) schedule(document, 0);
   },
 });
-registerFeatures(connection, documents, analyzer);
+registerFeatures(connection, documents, analyzer, (uri) => pii.diagnosticsOf(uri));
+registerRedaction(connection, documents);
 
 connection.onInitialized(() => void refreshSettings());
 connection.onShutdown(() => pii.dispose());
@@ -48,7 +50,8 @@ documents.onDidChangeContent(({ document }) => schedule(document, settings.valid
 documents.onDidClose(({ document }) => {
   clearTimeout(pending.get(document.uri));
   pending.delete(document.uri);
-  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  // A card's diagnostics go with its editor; a sample's PII diagnostics stay until cleared.
+  if (sourceKindOf(fileNameOf(document.uri))) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
 async function refreshSettings(): Promise<void> {

