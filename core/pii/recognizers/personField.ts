@@ -8,7 +8,8 @@
  *
  * The model finds names by context; this finds the ones whose context is a column header, which a
  * token window often does not contain. A bare `name` field may hold a product or a company, so its
- * score is lower than a specific one's.
+ * score alone stays under the default threshold, and values with an organization's word (`Ltd`,
+ * `GmbH`, `University`) are never taken.
  */
 import { FieldRegion, PiiSpan, RecognizerInput } from '../piiTypes';
 
@@ -39,11 +40,16 @@ export function personKeyScore(key: string): number {
   if (normalized === 'username') return 0; // a login, not a name
   if (SPECIFIC_KEY.test(normalized)) return 0.85;
   if (ROLE_KEY.test(normalized)) return 0.7;
-  if (BARE_KEY.test(normalized)) return 0.6;
+  // Below the default threshold alone: a bare `name` column may hold products or companies, so
+  // it takes the model's support (fusion's noisy-or) to be reported.
+  if (BARE_KEY.test(normalized)) return 0.45;
   return 0;
 }
 
 const NAME_WORD = /^[\p{L}][\p{L}\p{M}'’.-]*$/u;
+/** Words that make a value an organization's name, not a person's. */
+const ORGANIZATION_WORD =
+  /^(?:ltd|limited|inc|llc|llp|gmbh|ag|corp|corporation|co|company|plc|sa|sas|sarl|bv|nv|srl|spa|oy|ab|as|kk|pty|group|holdings?|industries|solutions|services|systems|technologies|labs?|foundation|university|college|school|institute|bank|hospital|clinic|pharma|motors|partners|associates|agency|ministry|council|department|team|store|shop)\.?$/i;
 const NOT_A_NAME = /^(?:n\/?a|none|null|nil|unknown|anonymous|redacted|test|user|admin|true|false|yes|no|tbd|-)$/i;
 
 /** The trimmed [start, end) of `text[start, end)` when it is written like a person's name. */
@@ -57,6 +63,7 @@ function nameValue(text: string, start: number, end: number): { start: number; e
   if (NOT_A_NAME.test(value)) return undefined;
   const words = value.split(/ |, /);
   if (words.length > 5 || !words.every((word) => NAME_WORD.test(word))) return undefined;
+  if (words.some((word) => ORGANIZATION_WORD.test(word))) return undefined;
   if (!words.some((word) => /\p{L}{2}/u.test(word))) return undefined;
   return { start, end };
 }

@@ -171,7 +171,7 @@ describe('pii recognizers: names in named fields', () => {
       assert.ok(personKeyScore(key) > 0, key);
     }
     for (const key of ['username', 'filename', 'hostname', 'company_name', 'product', 'name_id', 'city']) assert.equal(personKeyScore(key), 0, key);
-    assert.ok(personKeyScore('name') < personKeyScore('first_name'), 'a bare "name" may be a product');
+    assert.ok(personKeyScore('name') < 0.5, 'a bare "name" may be a product: it needs the model to be reported');
   });
 
   it('finds the value of key = value, key: value, key -> value and XML-like fields', () => {
@@ -189,7 +189,7 @@ describe('pii recognizers: names in named fields', () => {
   });
 
   it('skips values that are not written like a name', () => {
-    const text = 'first_name = N/A; last_name: 12345; name = ana@example.com; surname = null; full_name = the quick brown fox jumps over';
+    const text = 'first_name = N/A; last_name: 12345; name = ana@example.com; surname = null; full_name = the quick brown fox jumps over; customer_name = Acme Widgets Ltd';
     assert.deepEqual(found(recognizePersonFields({ text }), text), []);
   });
 
