@@ -3,6 +3,7 @@
  * overlapping windows, batches windows by length, and groups each text's BIO labels into spans.
  * Pure: the classifier is injected (server/pii/modelRuntime provides the real one).
  */
+import { joinAddressParts } from './addressSpans';
 import { groupBioLabels, LabelMapping, TokenLabel } from './bioGrouping';
 import { nameWords, PersonRefinement, plausiblePersonSpans, refinePersonSpans } from './personSpanCheck';
 import { PiiSpan } from './piiTypes';
@@ -112,7 +113,7 @@ export async function modelSpans(
         continuation: tokens.continuation[t],
       });
     }
-    const grouped = plausiblePersonSpans(texts[text], groupBioLabels(labels, classifier.mapping, 'model', texts[text]));
+    const grouped = plausiblePersonSpans(texts[text], joinAddressParts(texts[text], groupBioLabels(labels, classifier.mapping, 'model', texts[text])));
     if (personLabels.length === 0) return grouped;
     return refinePersonSpans(texts[text], grouped, nameWords(texts[text], firstPieces), options.person);
   });

@@ -13,8 +13,9 @@
  * is left alone):
  *   - a name is written with capitals: leading and trailing words without a capital are trimmed
  *     ("mg once daily. Prescriber" -> "Prescriber"), and a span with no capital left goes;
- *   - leading titles are not part of the name ("Dr. Ana Ruiz" -> "Ana Ruiz"), and a title alone is
- *     not a name;
+ *   - leading titles and role nouns are not part of the name ("Dr. Ana Ruiz" -> "Ana Ruiz",
+ *     "Complainant Ana Ruiz" -> "Ana Ruiz"), and a title alone is not a name;
+ *   - no model span crosses a tab (a table cell), and no name crosses a line break;
  *   - a single word right before a colon is a field label ("Prescriber:", "Applicant:").
  */
 import { PiiSpan } from './piiTypes';
@@ -33,6 +34,21 @@ const NOT_NAMES = new Set(
     'tel phone fax email mail dob ssn id no nr ref re fw fwd cc bcc subject name date born age male female ' +
     'inc ltd llc gmbh corp co plc ag sa bv ' +
     'hi hello dear thanks thank regards best yes ok okay please'
+  ).split(' '),
+);
+
+/**
+ * Role nouns written before a name ("Complainant Ana Ruiz", "Officer Diaz"): capitalized at the
+ * start of a sentence or a field, never part of the name.
+ */
+const ROLES = new Set(
+  (
+    'applicant claimant complainant defendant plaintiff witness suspect victim tenant landlord owner buyer seller ' +
+    'customer client patient resident student pupil teacher professor coach trainer officer detective sergeant ' +
+    'captain agent inspector driver passenger guest host speaker author editor reporter manager director ' +
+    'employee employer contractor engineer nurse doctor physician surgeon pharmacist prescriber therapist ' +
+    'beneficiary guardian parent spouse contact user member attendee respondent recipient sender signatory ' +
+    'supervisor assignee reviewer approver candidate volunteer caller caregiver adjuster judge counsel attorney'
   ).split(' '),
 );
 
@@ -85,7 +101,8 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
     const value = text.slice(word.start, word.end);
     if (word.person < threshold || !/^\p{L}/u.test(value)) return false;
     const initial = /^\p{L}\.$/u.test(value);
-    if ((!initial && NOT_NAMES.has(value.toLowerCase().replace(/\.$/, ''))) || TITLES.test(value)) return false;
+    const lower = value.toLowerCase().replace(/\.$/, '');
+    if ((!initial && (NOT_NAMES.has(lower) || ROLES.has(lower))) || TITLES.test(value)) return false;
     if (usesCapitals && !/^\p{Lu}/u.test(value)) return false;
     return !/^\s*:/.test(text.slice(word.end, word.end + 3));
   };
@@ -149,7 +166,39 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
   return [...out, ...merged].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/**
+ * A model span never crosses a table cell (a tab), and a name never crosses a line: such a span
+ * is cut there into pieces (each trimmed of spaces, empty pieces dropped).
+ */
+export function splitAtCells(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
+  const out: PiiSpan[] = [];
+  for (const span of spans) {
+    const value = text.slice(span.start, span.end);
+    const breaks = span.type === 'PERSON' ? /[\t\r\n]+/g : /\t+/g;
+    if (!breaks.test(value)) {
+      out.push(span);
+      continue;
+    }
+    let from = span.start;
+    const cut = (to: number) => {
+      let start = from;
+      let end = to;
+      while (start < end && /\s/.test(text[start])) start++;
+      while (end > start && /\s/.test(text[end - 1])) end--;
+      if (end > start) out.push({ ...span, start, end });
+    };
+    breaks.lastIndex = 0;
+    for (let m = breaks.exec(value); m; m = breaks.exec(value)) {
+      cut(span.start + m.index);
+      from = span.start + m.index + m[0].length;
+    }
+    cut(span.end);
+  }
+  return out;
+}
+
 export function plausiblePersonSpans(text: string, spans: PiiSpan[]): PiiSpan[] {
+  spans = splitAtCells(text, spans);
   if (!/\p{Lu}/u.test(text)) return spans;
   const out: PiiSpan[] = [];
   for (const span of spans) {
@@ -163,7 +212,7 @@ export function plausiblePersonSpans(text: string, spans: PiiSpan[]): PiiSpan[] 
         start: span.start + (m.index ?? 0),
         end: span.start + (m.index ?? 0) + value.length,
         capital: /\p{Lu}/u.test(value),
-        title: TITLES.test(value),
+        title: TITLES.test(value) || ROLES.has(value.toLowerCase()),
       };
     });
     let first = 0;

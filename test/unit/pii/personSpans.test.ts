@@ -1,6 +1,7 @@
 /** PERSON spans after BIO grouping: trimming (titles, labels) and completion from the model's PERSON probability. */
 import * as assert from 'node:assert/strict';
-import { NameWord, nameWords, plausiblePersonSpans, refinePersonSpans } from '../../../core/pii/personSpanCheck';
+import { joinAddressParts } from '../../../core/pii/addressSpans';
+import { NameWord, nameWords, plausiblePersonSpans, refinePersonSpans, splitAtCells } from '../../../core/pii/personSpanCheck';
 import { PiiSpan } from '../../../core/pii/piiTypes';
 
 function person(text: string, value: string, from = 0): PiiSpan {
@@ -31,6 +32,21 @@ describe('pii PERSON spans: plausibility', () => {
     const text = 'Rx for Ana. Prescriber: Dr. Ruiz';
     const spans = [person(text, 'Rx'), person(text, 'Prescriber'), person(text, 'Dr.'), person(text, 'Ruiz')];
     assert.deepEqual(values(text, plausiblePersonSpans(text, spans)), ['Ruiz']);
+  });
+
+  it('drops a leading role noun', () => {
+    const text = 'Complainant Pavel Lysenko, born 1950';
+    assert.deepEqual(values(text, plausiblePersonSpans(text, [person(text, 'Complainant Pavel Lysenko')])), ['Pavel Lysenko']);
+  });
+
+  it('cuts names at line breaks and every model span at tabs', () => {
+    const text = 'Valérie Denis\nGhorbani Ghorbani\tUnit 14\t34';
+    const address: PiiSpan = { type: 'STREET_ADDRESS', start: text.indexOf('Unit'), end: text.length, score: 0.8, detector: 'model' };
+    const out = splitAtCells(text, [person(text, 'Valérie Denis\nGhorbani Ghorbani'), address]);
+    assert.deepEqual(out.map((s) => text.slice(s.start, s.end)), ['Valérie Denis', 'Ghorbani Ghorbani', 'Unit 14', '34']);
+    const lines = 'Unit 4\nRiverside';
+    const multiLine: PiiSpan = { type: 'STREET_ADDRESS', start: 0, end: lines.length, score: 0.8, detector: 'model' };
+    assert.deepEqual(splitAtCells(lines, [multiLine]), [multiLine], 'an address may span lines');
   });
 
   it('leaves all-lowercase text alone', () => {
@@ -80,5 +96,25 @@ describe('pii PERSON spans: completion from the model', () => {
     assert.deepEqual(values(text, out), ['Ana Ruiz']);
     const merged = refinePersonSpans(text, [person(text, 'Ana'), person(text, 'Lopez')], words(text, { Ruiz: 0.5 }));
     assert.deepEqual(values(text, merged), ['Ana Ruiz Lopez']);
+  });
+});
+
+describe('pii STREET_ADDRESS spans: parts of one address', () => {
+  const address = (text: string, value: string): PiiSpan => {
+    const start = text.indexOf(value);
+    return { type: 'STREET_ADDRESS', start, end: start + value.length, score: 0.9, detector: 'model' };
+  };
+
+  it('joins parts separated by a comma, a dash or one line break', () => {
+    const text = 'at Calle Mayor 5, 76669 Málaga, Spain and 12 Elm St - Houston\nTX 65326.';
+    const spans = ['Calle Mayor 5', '76669 Málaga', 'Spain', '12 Elm St', 'Houston', 'TX 65326'].map((v) => address(text, v));
+    const out = joinAddressParts(text, spans);
+    assert.deepEqual(out.map((s) => text.slice(s.start, s.end)), ['Calle Mayor 5, 76669 Málaga, Spain', '12 Elm St - Houston\nTX 65326']);
+  });
+
+  it('keeps addresses apart when words or a blank line separate them, and never joins other types', () => {
+    const text = '1 Main St and 2 High St\n\n3 Low Rd, Ana';
+    const spans = [address(text, '1 Main St'), address(text, '2 High St'), address(text, '3 Low Rd'), person(text, 'Ana')];
+    assert.equal(joinAddressParts(text, spans).length, 4);
   });
 });
