@@ -1,7 +1,9 @@
 /**
  * PII speed bench: raw onnxruntime on the model vs the whole scan pipeline on a generated CSV.
  *   node out/bench/piiSpeed.js [--mb 50] [--model PATH] [--fp32 FILE] [--pipeline-only]
- *                              [--units 256] [--workers 2]
+ *                              [--units 256] [--workers 2] [--pairs N]
+ * `--pairs N`: N back-to-back pairs of (raw ceiling, whole pipeline) and the median ratio, since
+ * this machine's speed drifts between runs.
  * `--fp32 FILE`: an fp32 ONNX export of the same model (training writes training/work/model.onnx);
  * it is measured raw and through the pipeline next to the shipped int8 model.
  * Generates the CSV in a temporary folder (deleted afterwards). Prints tokens/s, rows/s, the
@@ -218,7 +220,8 @@ async function main(): Promise<void> {
     }
     // Raw model throughput on the same kind of text: one sequence per row, like the pipeline.
     const classifier = await loadTokenClassifier({ model: folder });
-    const lines = fs.readFileSync(csv, 'utf8').slice(0, 2_000_000).split('\n').slice(1, 4001);
+    const pairs = Number(option('--pairs', '0'));
+    const lines = fs.readFileSync(csv, 'utf8').slice(0, 40_000_000).split('\n').slice(1, pairs > 0 ? 40001 : 4001);
     const sequences: number[][] = [];
     for (const line of lines) {
       const tokens = classifier.tokenizer.tokenize(line);
@@ -226,6 +229,23 @@ async function main(): Promise<void> {
     }
     await classifier.dispose();
     const meanLength = sequences.reduce((a, s) => a + s.length, 0) / sequences.length;
+    if (pairs > 0) {
+      // This machine's speed drifts by tens of percent from minute to minute: measure the raw
+      // ceiling and the pipeline back to back, several times, and compare each pair.
+      const threads = os.availableParallelism();
+      const ratios: number[] = [];
+      console.log(`paired runs: raw = ${threads} worker threads with a session each, batch 8, ${sequences.length} row sequences; pipeline = the whole scan of the ${megabytes} MB CSV`);
+      for (let i = 0; i < pairs; i++) {
+        const raw = await rawInWorkers(variants[0].file, sequences, 8, threads);
+        const [run] = await pipeline(csv, rows, megabytes, folder, 'q8', false);
+        const ratio = run.modelTokensPerSecond / raw;
+        ratios.push(ratio);
+        console.log(`  pair ${i + 1}: raw ${Math.round(raw).toLocaleString('en')} tokens/s, pipeline ${Math.round(run.modelTokensPerSecond).toLocaleString('en')} tokens/s: ${(ratio * 100).toFixed(0)}%`);
+      }
+      ratios.sort((a, b) => a - b);
+      console.log(`pipeline / raw, median of ${pairs} pairs: ${(ratios[Math.floor(pairs / 2)] * 100).toFixed(0)}% (min ${(ratios[0] * 100).toFixed(0)}%, max ${(ratios[pairs - 1] * 100).toFixed(0)}%)`);
+      return;
+    }
     for (const v of variants) {
       const name = v.dtype === 'q8' ? 'int8' : 'fp32';
       console.log(`raw onnxruntime, ${name}, ${sequences.length} row sequences (mean ${meanLength.toFixed(1)} tokens):`);

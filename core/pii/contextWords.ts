@@ -55,10 +55,19 @@ export function fieldNameAt(input: RecognizerInput, offset: number): string | un
   return undefined;
 }
 
+/** Each phrase list with its phrases padded by spaces, built once (recognizers call this per candidate). */
+const padded = new WeakMap<readonly string[], string[]>();
+
 /** True when `phrase` occurs in the folded text as whole words. */
 export function hasContextWord(folded: string, phrases: readonly string[] | undefined): boolean {
   if (!phrases) return false;
-  return phrases.some((phrase) => folded.includes(` ${phrase} `));
+  let list = padded.get(phrases);
+  if (!list) {
+    list = phrases.map((phrase) => ` ${phrase} `);
+    padded.set(phrases, list);
+  }
+  for (const phrase of list) if (folded.includes(phrase)) return true;
+  return false;
 }
 
 /** Applies context words to a base score: +raiseBy when a raise word is near, -lowerBy for a lower word. */

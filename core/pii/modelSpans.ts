@@ -115,6 +115,8 @@ export async function modelSpans(
     }
     const grouped = plausiblePersonSpans(texts[text], joinAddressParts(texts[text], groupBioLabels(labels, classifier.mapping, 'model', texts[text])));
     if (personLabels.length === 0) return grouped;
+    const threshold = Math.min(options.person?.extend ?? 0.1, options.person?.open ?? 0.35);
+    if (!grouped.some((span) => span.type === 'PERSON') && !firstPieces.some((piece) => piece.person >= threshold)) return grouped;
     return refinePersonSpans(texts[text], grouped, nameWords(texts[text], firstPieces), options.person);
   });
 }

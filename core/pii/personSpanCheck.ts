@@ -98,14 +98,17 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
   const open = options.open ?? 0.35;
   const usesCapitals = /\p{Lu}/u.test(text);
   const nameLike = (word: NameWord, threshold: number): boolean => {
+    if (word.person < threshold) return false;
     const value = text.slice(word.start, word.end);
-    if (word.person < threshold || !/^\p{L}/u.test(value)) return false;
+    if (!/^\p{L}/u.test(value)) return false;
     const initial = /^\p{L}\.$/u.test(value);
     const lower = value.toLowerCase().replace(/\.$/, '');
     if ((!initial && (NOT_NAMES.has(lower) || ROLES.has(lower))) || TITLES.test(value)) return false;
     if (usesCapitals && !/^\p{Lu}/u.test(value)) return false;
     return !/^\s*:/.test(text.slice(word.end, word.end + 3));
   };
+  // Nothing to complete: no name found and no word likely enough to start one.
+  if (!spans.some((span) => span.type === 'PERSON') && !words.some((word) => word.person >= open)) return [...spans];
   const out = spans.filter((span) => span.type !== 'PERSON');
   const people = spans.filter((span) => span.type === 'PERSON').map((span) => ({ ...span }));
   // Words the argmax missed but the model still thinks likely part of a name.
