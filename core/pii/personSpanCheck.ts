@@ -27,7 +27,7 @@ const WORD = /[^\s,;:()"“”<>|=]+/gu;
 const NOT_NAMES = new Set(
   (
     'a an and as at by for from in into is it of on or the to with without via per ' +
-    'i he she we they you me my our your his her their this that these those there here ' +
+    "i i'm i’m i've i'd i'll he she we they you me my our your his her their this that these those there here " +
     'mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august september october november december ' +
     'street st road rd avenue ave lane ln drive dr boulevard blvd court ct place pl way suite apt apartment unit floor ' +

@@ -51,6 +51,25 @@ describe('pii shipped model', function () {
     }
   });
 
+  it('reads capitalization as token type ids, and finds more of the names with it than without', async () => {
+    assert.equal(classifier.caseTypes, true, 'config.json declares cardwright_case_token_types');
+    const cases: Array<[string, string[]]> = [
+      ['Yesterday I met Tobias Quenneville at the station.', ['Tobias Quenneville']],
+      ['Please forward the invoice to Ines Kowalczyk before Monday.', ['Ines Kowalczyk']],
+      ['The report was written by Ravi Subramanian and reviewed by Clara Oyelaran.', ['Ravi Subramanian', 'Clara Oyelaran']],
+      ['Thanks to Henrik Solberg for the quick fix.', ['Henrik Solberg']],
+      ['Our new hire, Amara Okonkwo-Baptiste, starts in the Berlin office.', ['Amara Okonkwo-Baptiste']],
+      ['Signed: Yuki Tanabe, Head of Data Protection', ['Yuki Tanabe']],
+    ];
+    const texts = cases.map(([text]) => text);
+    const withCase = await modelSpans(texts, classifier);
+    const without = await modelSpans(texts, { ...classifier, caseTypes: false });
+    const names = (spans: typeof withCase, i: number) => spans[i].filter((s) => s.type === 'PERSON').map((s) => texts[i].slice(s.start, s.end));
+    cases.forEach(([, expected], i) => assert.deepEqual(names(withCase, i), expected, texts[i]));
+    const found = (spans: typeof withCase) => cases.reduce((n, _c, i) => n + names(spans, i).join('').length, 0);
+    assert.ok(found(without) < found(withCase), `without capitalization: ${JSON.stringify(cases.map((_c, i) => names(without, i)))}`);
+  });
+
   it('finds people and addresses with the model alone, at exact offsets', async () => {
     const spans = await modelSpans(SENTENCES.map((s) => s.text), classifier);
     const describe = (i: number) => JSON.stringify(spans[i].map((s) => [s.type, SENTENCES[i].text.slice(s.start, s.end)]));
