@@ -109,7 +109,9 @@ export async function startDetectorPool(size: number, model: ModelOptions | null
       const id = nextId++;
       return new Promise((resolve, reject) => {
         slot.pending.set(id, { resolve, reject });
-        slot.worker.postMessage({ type: 'detect', id, inputs });
+        // Only what detection reads crosses the thread boundary (not a unit's offset maps).
+        const payload = inputs.map((input) => (input.fields ? { text: input.text, fields: input.fields } : { text: input.text }));
+        slot.worker.postMessage({ type: 'detect', id, inputs: payload });
       });
     },
     async close() {
