@@ -90,4 +90,40 @@ describe('pii shipped model', function () {
       if (expect.length === 0) assert.deepEqual(got, []);
     });
   });
+
+  it('works as "another model" too: other label names through a label mapping, no capitalization input', async () => {
+    // A copy of the shipped model that looks like a third-party one: CoNLL-style PER, a custom
+    // ADDR label, an ORG-like label to drop, and no Cardwright case flag in its config.
+    const os = require('node:os') as typeof import('node:os');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cardwright-other-model-'));
+    const other = path.join(dir, 'other-ner');
+    try {
+      fs.cpSync(folder, other, { recursive: true });
+      const config = JSON.parse(fs.readFileSync(path.join(other, 'config.json'), 'utf8'));
+      const rename: Record<string, string> = { PERSON: 'PER', STREET_ADDRESS: 'ADDR', SECRET: 'MISC' };
+      for (const [id, label] of Object.entries(config.id2label as Record<string, string>)) {
+        config.id2label[id] = label.replace(/^([BI])-(.+)$/, (_m, prefix: string, type: string) => `${prefix}-${rename[type] ?? type}`);
+      }
+      config.label2id = Object.fromEntries(Object.entries(config.id2label).map(([id, label]) => [label, Number(id)]));
+      delete config.cardwright_case_token_types;
+      fs.writeFileSync(path.join(other, 'config.json'), JSON.stringify(config));
+      const loaded = await loadTokenClassifier({ model: other, labelMapping: { ADDR: 'STREET_ADDRESS', MISC: null } });
+      try {
+        assert.equal(loaded.caseTypes, false);
+        assert.equal(loaded.mapping.PER, 'PERSON');
+        assert.equal(loaded.mapping.ADDR, 'STREET_ADDRESS');
+        assert.equal(loaded.mapping.MISC, null);
+        const text = 'Please contact Maria Garcia at 42 Elm Road, Springfield.';
+        const [spans] = await modelSpans([text], loaded);
+        const got = spans.map((s) => [s.type, text.slice(s.start, s.end)]);
+        assert.ok(covers(text, spans, 'PERSON', 'Maria Garcia'), JSON.stringify(got));
+        assert.ok(covers(text, spans, 'STREET_ADDRESS', '42 Elm Road'), JSON.stringify(got));
+        assert.ok(spans.every((s) => s.type !== 'SECRET'));
+      } finally {
+        await loaded.dispose();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
