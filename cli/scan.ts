@@ -1,5 +1,5 @@
 /**
- * `cardwright scan [paths...] [--format text|json|sarif] [--threshold X] [--entities A,B] [--model PATH|none] [--country CC] [--workers N]`
+ * `cardwright scan [paths...] [--format text|json|sarif] [--threshold X] [--entities A,B] [--model PATH|ID|none] [--country CC] [--workers N]`
  * Scans sample files, folders, or the samples a card lists, for personal data and secrets.
  * stdout holds only the report; progress and warnings go to stderr.
  * Exit codes: 0 nothing found, 1 findings, 2 usage or read error.
@@ -10,6 +10,7 @@ import { locateCard, sourceKindOf } from '../core/cardSource';
 import { cardSamplesOfYaml } from '../core/cardSampleList';
 import { isPiiEntityType, PII_ENTITY_TYPES, PiiEntityType } from '../core/pii/piiTypes';
 import { packageVersion } from '../server/packageRoot';
+import { HUB_ID } from '../server/pii/modelRuntime';
 import { DEFAULT_THRESHOLD, scanFiles, ScanFinding, ScanOptions, ScanResult } from '../server/pii/scanFiles';
 import { CliIo, EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './io';
 import { SarifResult, SarifRule, toSarif } from './sarif';
@@ -35,8 +36,9 @@ Options:
   --format text|json|sarif   report format (default text)
   --threshold X              minimum score 0..1 (default ${DEFAULT_THRESHOLD})
   --entities A,B             only these types: ${PII_ENTITY_TYPES.join(', ')}
-  --model PATH|none          token classification model folder (default: the shipped model);
-                             none scans with the recognizers only
+  --model PATH|ID|none       token classification model folder (default: the shipped model),
+                             a Hub id (org/name, needs a network or HF_ENDPOINT), or none for
+                             the recognizers only
   --country CC               country for phone numbers without + (default US)
   --workers N                detection threads for scans of 1 MB or more (default: one per
                              core, at most 2); 0 detects in the main thread
@@ -156,7 +158,14 @@ export async function runScan(argv: string[], io: CliIo): Promise<number> {
   const expanded = expandCards(parsed.paths, io.cwd, io);
   const options: ScanOptions = { threshold: parsed.threshold, entities: parsed.entities, defaultCountry: parsed.country, workers: parsed.workers };
   if (parsed.model === null) options.model = null;
-  else if (parsed.model !== undefined) options.model = path.resolve(io.cwd, parsed.model);
+  else if (parsed.model !== undefined) {
+    const folder = path.resolve(io.cwd, parsed.model);
+    // Not a folder but `org/name`: a Hub id, downloaded by transformers.js (`HF_ENDPOINT` names a mirror).
+    if (!fs.existsSync(folder) && HUB_ID.test(parsed.model)) {
+      options.model = parsed.model;
+      options.modelOptions = { allowRemote: true };
+    } else options.model = folder;
+  }
 
   let lastProgress = 0;
   let lastFile = '';

@@ -29,7 +29,7 @@ import {
 } from '../protocol/messages';
 import { CardwrightSettings } from '../protocol/settings';
 import { packageRoot, packageVersion, SHIPPED_MODEL } from './packageRoot';
-import { loadTokenClassifier, TokenClassifier } from './pii/modelRuntime';
+import { HUB_ID, loadTokenClassifier, TokenClassifier } from './pii/modelRuntime';
 import { FileScan, scanFiles } from './pii/scanFiles';
 
 /** Texts longer than this are cut for the sidebar classifier (it renders every span). */
@@ -67,7 +67,9 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
     if (loaded?.key !== key) {
       const previous = loaded;
       const started = Date.now();
-      const promise = loadTokenClassifier({ model: settings.model && !fs.existsSync(folder) ? settings.model : folder, labelMapping: settings.labelMap, intraOpThreads: 1 });
+      // A setting that is not a folder but reads `org/name` is a Hub id: downloaded (and cached) by transformers.js.
+      const hubId = settings.model !== '' && !fs.existsSync(folder) && HUB_ID.test(settings.model);
+      const promise = loadTokenClassifier({ model: hubId ? settings.model : folder, labelMapping: settings.labelMap, intraOpThreads: 1, allowRemote: hubId });
       promise.catch(() => undefined);
       loaded = {
         key,

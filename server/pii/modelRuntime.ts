@@ -6,6 +6,7 @@
  * exact offsets in the original text. Results are plain arrays; no tensor leaves this module.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { LabelMapping, labelMappingFor } from '../../core/pii/bioGrouping';
 import { createWordPieceTokenizer, wordPieceConfigFromJson, WordPieceTokenizer } from '../../core/pii/wordPieceTokenizer';
@@ -21,6 +22,10 @@ export interface ModelOptions {
   intraOpThreads?: number;
   /** Allow downloading a Hub id (off by default: scans are offline). */
   allowRemote?: boolean;
+  /** Where Hub ids are fetched from (default: `$HF_ENDPOINT`, else the Hugging Face Hub): a mirror. */
+  remoteHost?: string;
+  /** Where downloaded Hub files are cached (default: `$XDG_CACHE_HOME/cardwright/hub` or `~/.cache/cardwright/hub`). */
+  cacheDir?: string;
 }
 
 export interface TokenClassifier {
@@ -45,9 +50,12 @@ export interface TokenClassifier {
 
 export class ModelLoadError extends Error {}
 
+/** A Hugging Face Hub model id: `org/name`. */
+export const HUB_ID = /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/;
+
 /** The few parts of transformers.js this module uses (its types are ESM-only, this is CommonJS). */
 interface Transformers {
-  env: { localModelPath: string; allowRemoteModels: boolean; allowLocalModels: boolean };
+  env: { localModelPath: string; allowRemoteModels: boolean; allowLocalModels: boolean; remoteHost: string; cacheDir: string | null };
   AutoModelForTokenClassification: { from_pretrained(id: string, options: object): Promise<unknown> };
   AutoTokenizer: { from_pretrained(id: string, options?: object): Promise<unknown> };
   Tensor: new (type: 'int64', data: BigInt64Array, dims: number[]) => unknown;
@@ -86,6 +94,11 @@ export async function loadTokenClassifier(options: ModelOptions): Promise<TokenC
     env.allowLocalModels = true;
   } else {
     env.allowRemoteModels = true;
+    const host = options.remoteHost ?? process.env.HF_ENDPOINT;
+    if (host) env.remoteHost = host.endsWith('/') ? host : `${host}/`;
+    // Not transformers.js's default (next to the bundle, inside the installed extension or CLI,
+    // which may be read-only and is replaced on update): the user's cache folder.
+    env.cacheDir = options.cacheDir ?? path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'cardwright', 'hub');
   }
 
   let tokenizerJson: unknown;
