@@ -33,7 +33,9 @@ const NOT_NAMES = new Set(
     'street st road rd avenue ave lane ln drive dr boulevard blvd court ct place pl way suite apt apartment unit floor ' +
     'tel phone fax email mail dob ssn id no nr ref re fw fwd cc bcc subject name date born age male female ' +
     'inc ltd llc gmbh corp co plc ag sa bv ' +
-    'hi hello dear thanks thank regards best yes ok okay please'
+    'hi hello dear thanks thank regards best yes no ok okay please ' +
+    'can could would should might must shall do does did is are was were be been has have had ' +
+    'what when where which who whom whose why how if then also not all any each every some'
   ).split(' '),
 );
 
@@ -90,6 +92,10 @@ export function nameWords(text: string, tokens: readonly NameWord[]): NameWord[]
     }
     words.push({ ...token });
   }
+  // A joiner that nothing followed is not part of the word (`C-` of `C-1001` is `C`).
+  for (const word of words) {
+    while (word.end - word.start > 1 && /['’-]/.test(text[word.end - 1])) word.end--;
+  }
   return words;
 }
 
@@ -102,6 +108,9 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
     const value = text.slice(word.start, word.end);
     if (!/^\p{L}/u.test(value)) return false;
     const initial = /^\p{L}\.$/u.test(value);
+    // A name word has two letters and ends with one, or is an initial with its dot: not `C` of an
+    // id like `C-1001`.
+    if (!initial && (!/\p{L}$/u.test(value) || !/\p{L}.*\p{L}/u.test(value))) return false;
     const lower = value.toLowerCase().replace(/\.$/, '');
     if ((!initial && (NOT_NAMES.has(lower) || ROLES.has(lower))) || TITLES.test(value)) return false;
     if (usesCapitals && !/^\p{Lu}/u.test(value)) return false;
@@ -228,6 +237,9 @@ export function plausiblePersonSpans(text: string, spans: PiiSpan[]): PiiSpan[] 
     const value = text.slice(start, end);
     if (first === last && /^\s*:/.test(text.slice(end, end + 3))) continue;
     if (TITLES.test(value)) continue;
+    // One common word alone ("Can", "When"), a lone letter or a fragment without a final letter
+    // ("C-") is not a name.
+    if (first === last && (NOT_NAMES.has(value.toLowerCase()) || !/\p{L}\.?$/u.test(value) || /^\p{L}$/u.test(value))) continue;
     out.push({ ...span, start, end });
   }
   return out;

@@ -49,6 +49,14 @@ describe('pii PERSON spans: plausibility', () => {
     assert.deepEqual(splitAtCells(lines, [multiLine]), [multiLine], 'an address may span lines');
   });
 
+  it('drops a common word, a lone letter or an id fragment tagged alone', () => {
+    const text = 'Q: Can I pay later? C-1001 was paid by Ana.';
+    const spans = [person(text, 'Can'), person(text, 'C-'), person(text, 'C', 20), person(text, 'Ana')];
+    assert.deepEqual(values(text, plausiblePersonSpans(text, spans)), ['Ana']);
+    const out = refinePersonSpans(text, [], words(text, { Can: 0.6, C: 0.6, Ana: 0.6 }), { open: 0.35 });
+    assert.deepEqual(values(text, out), ['Ana']);
+  });
+
   it('leaves all-lowercase text alone', () => {
     const text = 'ping dr ruiz tomorrow';
     assert.deepEqual(values(text, plausiblePersonSpans(text, [person(text, 'dr ruiz')])), ['dr ruiz']);
