@@ -59,6 +59,8 @@ export interface ScanOptions {
   workers?: number;
   /** Scans smaller than this many bytes detect in this thread (default 1 MB). */
   workersFromBytes?: number;
+  /** The detection worker script (default: piiWorker.js next to this code; tests replace it). */
+  workerScript?: string;
 }
 
 export interface ScanProgress {
@@ -174,12 +176,12 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
   let pool: DetectorPool | undefined;
   if (workerCount > 0 && bytesTotal >= (options.workersFromBytes ?? 1024 * 1024)) {
     try {
-      pool = await startDetectorPool(workerCount, modelSpec, detectOptions);
+      pool = await startDetectorPool(workerCount, modelSpec, detectOptions, options.workerScript);
     } catch (error) {
       if (error instanceof PoolModelError) {
         result.model.error = error.message;
         modelSpec = null;
-        pool = await startDetectorPool(workerCount, null, detectOptions).catch(() => undefined);
+        pool = await startDetectorPool(workerCount, null, detectOptions, options.workerScript).catch(() => undefined);
       }
       // Otherwise the workers could not start at all: detect in this thread.
     }
@@ -202,7 +204,15 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
     result.model.workers = 0;
   }
   const modelStats: ModelRunStats = { tokens: 0, sequences: 0, batches: 0 };
-  const context: DetectContext = { options, detectOptions, classifier, pool, modelStats, result };
+  // If a worker dies mid-scan, the rest is detected here: with the caller's classifier, else one
+  // loaded once (and disposed below).
+  let fallback: Promise<TokenClassifier | undefined> | undefined;
+  const fallbackClassifier = (): Promise<TokenClassifier | undefined> => {
+    const spec = modelSpec;
+    fallback ??= classifier || !spec ? Promise.resolve(classifier) : loadTokenClassifier(spec).catch(() => undefined);
+    return fallback;
+  };
+  const context: DetectContext = { options, detectOptions, classifier, pool, fallbackClassifier, modelStats, result };
   // Files are scanned `parallelism` at a time: while one waits for the model (onnxruntime runs
   // outside the JavaScript thread), another runs its recognizers. Results keep the input order.
   const scans: (FileScan | undefined)[] = new Array(files.length);
@@ -237,6 +247,8 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
   } finally {
     await pool?.close();
     if (ownClassifier) await classifier?.dispose();
+    const loaded = await fallback;
+    if (loaded && loaded !== classifier) await loaded.dispose();
   }
   result.stats.modelTokens = modelStats.tokens;
   result.stats.milliseconds = Date.now() - started;
@@ -248,6 +260,7 @@ interface DetectContext {
   detectOptions: DetectOptions;
   classifier: TokenClassifier | undefined;
   pool: DetectorPool | undefined;
+  fallbackClassifier(): Promise<TokenClassifier | undefined>;
   modelStats: ModelRunStats;
   result: ScanResult;
 }
@@ -391,11 +404,11 @@ async function detect(inputs: readonly RecognizerInput[], context: DetectContext
       modelStats.batches += stats.batches;
       return findings;
     } catch {
-      // A worker died: finish the scan here, with the model when it loads.
+      // A worker died: this batch and the rest of the scan are detected in this thread.
       context.pool = undefined;
       result.model.workers = 0;
-      if (result.model.used && !context.classifier) {
-        context.classifier = await loadTokenClassifier(context.options.classifier?.source ?? { ...context.options.modelOptions, model: context.options.model ?? defaultModelFolder() ?? '' }).catch(() => undefined);
+      if (result.model.used) {
+        context.classifier = await context.fallbackClassifier();
         if (!context.classifier) result.model.used = false;
       }
     }

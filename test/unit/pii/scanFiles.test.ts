@@ -117,6 +117,21 @@ describe('pii scanFiles', function () {
       assert.ok(result.files[0].findings.some((f) => f.type === 'EMAIL_ADDRESS'));
     });
 
+    it('finish the scan in this thread, with the model, when a worker dies mid-scan', async () => {
+      const crashing = path.join(dir, 'crashing-worker.js');
+      fs.writeFileSync(
+        crashing,
+        "const { parentPort } = require('node:worker_threads');\n" +
+          "parentPort.postMessage({ type: 'ready', model: 'cardwright-pii-mini' });\n" +
+          "parentPort.on('message', (m) => { if (m.type === 'detect') process.exit(3); });\n",
+      );
+      const here = await scanFiles([mixed], { workers: 0, unitsPerBatch: 16 });
+      const rescued = await scanFiles([mixed], { workers: 2, workersFromBytes: 0, unitsPerBatch: 16, workerScript: crashing });
+      assert.equal(rescued.model.workers, 0, 'the scan reports that it left the workers');
+      assert.equal(rescued.model.used, true);
+      assert.deepEqual(rescued.files[0].findings, here.files[0].findings);
+    });
+
     it('refuse to start without the worker script, and a scan then detects in this thread', async () => {
       await assert.rejects(startDetectorPool(1, null, { threshold: 0.5 }, path.join(dir, 'missing-worker.js')), /missing/);
       const result = await scanFiles([mixed], { model: null, workers: 0, workersFromBytes: 0 });
