@@ -108,7 +108,12 @@ export async function loadTokenClassifier(options: ModelOptions): Promise<TokenC
     config = readJson(path.join(options.model, 'config.json')) as typeof config;
   } else {
     // A Hub model: let transformers fetch the files, then read them from its tokenizer/config.
-    const hubTokenizer = (await AutoTokenizer.from_pretrained(modelId)) as unknown as { _tokenizerJSON?: unknown; tokenizer_json?: unknown };
+    let hubTokenizer: { _tokenizerJSON?: unknown; tokenizer_json?: unknown };
+    try {
+      hubTokenizer = (await AutoTokenizer.from_pretrained(modelId)) as unknown as typeof hubTokenizer;
+    } catch (error) {
+      throw new ModelLoadError(`${modelId} is not a local folder, and it could not be downloaded from ${env.remoteHost} (${(error as Error).message})`);
+    }
     tokenizerJson = hubTokenizer._tokenizerJSON ?? hubTokenizer.tokenizer_json;
     config = {};
   }

@@ -48,6 +48,13 @@ describe('pii model by Hub id (a local mirror)', function () {
     await assert.rejects(loadTokenClassifier({ model: 'acme/pii-mini' }), /model folder not found/);
   });
 
+  it('says which id could not be downloaded from where', async () => {
+    await assert.rejects(
+      loadTokenClassifier({ model: 'acme/no-such-model', allowRemote: true, remoteHost: host, cacheDir: cache }),
+      (error: Error) => error.message.includes('acme/no-such-model is not a local folder') && error.message.includes(host),
+    );
+  });
+
   it('downloads the model, tokenizer and config, and labels text like the local folder', async () => {
     const classifier = await loadTokenClassifier({ model: 'acme/pii-mini', allowRemote: true, remoteHost: host, cacheDir: cache });
     try {
