@@ -1,8 +1,13 @@
-/** "New Model Card" and "Export Hub README Front Matter": VS Code UI over core/cardTemplates (pure). */
+/**
+ * "New Model Card" (VS Code UI over core/cardTemplates' skeleton) and "Export Hub README Front
+ * Matter" (the language server rewrites the front matter; this file applies the result).
+ */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { exportHubFrontMatter, newCardSkeleton } from '../core/cardTemplates';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { newCardSkeleton } from '../core/cardTemplates';
 import { allLicenseFacts, summarizeLicense } from '../core/licenses';
+import { ExportHubFrontMatterParams, ExportHubFrontMatterResult, Requests } from '../protocol/messages';
 
 const CARD = /(^|\/)model-card\.ya?ml$/i;
 
@@ -31,13 +36,15 @@ export async function newModelCard(target?: unknown): Promise<void> {
 }
 
 /** Writes the card's Hub keys into the front matter of README.md next to it, as one undoable edit. */
-export async function exportHubReadme(target?: unknown): Promise<void> {
+export async function exportHubReadme(client: LanguageClient | undefined, target?: unknown): Promise<void> {
+  if (!client) return void vscode.window.showErrorMessage(vscode.l10n.t('The Cardwright language server is not running.'));
   const card = target instanceof vscode.Uri && CARD.test(target.path) ? target : await pickCard();
   if (!card) return;
   const cardText = (await vscode.workspace.openTextDocument(card)).getText();
   const readmeUri = vscode.Uri.joinPath(card, '..', 'README.md');
   const readme = (await exists(readmeUri)) ? await vscode.workspace.openTextDocument(readmeUri) : undefined;
-  const result = exportHubFrontMatter(cardText, readme?.getText() ?? '');
+  const params: ExportHubFrontMatterParams = { cardText, readmeText: readme?.getText() ?? '' };
+  const result = await client.sendRequest<ExportHubFrontMatterResult>(Requests.exportHubFrontMatter, params);
   if (result.error) return void vscode.window.showErrorMessage(result.error);
   if (readme) {
     const edit = new vscode.WorkspaceEdit();

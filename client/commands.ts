@@ -45,7 +45,7 @@ export function createCommands({ client, store, classifier }: CommandDeps): Comm
     },
     'cardwright.pickPiiModel': () => pickModel(),
     'cardwright.newModelCard': (target?: unknown) => newModelCard(target),
-    'cardwright.exportHubFrontMatter': (target?: unknown) => exportHubReadme(target),
+    'cardwright.exportHubFrontMatter': (target?: unknown) => exportHubReadme(client(), target),
   };
 }
 

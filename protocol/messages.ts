@@ -2,6 +2,8 @@
  * Cardwright's custom LSP messages, shared by client and server (one typed file, no stringly-typed
  * method names elsewhere). Offsets are UTF-16 code units; ranges are LSP line/character.
  */
+import type { HubExport } from '../core/cardTemplates';
+
 export interface LspRange {
   start: { line: number; character: number };
   end: { line: number; character: number };
@@ -98,7 +100,17 @@ export const Requests = {
   classifyText: 'cardwright/classifyText',
   clearPiiFindings: 'cardwright/clearPiiFindings',
   redactFile: 'cardwright/redactFile',
+  exportHubFrontMatter: 'cardwright/exportHubFrontMatter',
 } as const;
+
+/** "Export Hub README Front Matter": the card's text and the README's (empty when there is none). */
+export interface ExportHubFrontMatterParams {
+  cardText: string;
+  readmeText: string;
+}
+
+/** The new README text and which keys went where (see core/cardTemplates). */
+export type ExportHubFrontMatterResult = HubExport;
 
 /** "Redact All in File": which findings (ranges in the document as the editor has it), how, and whether for a copy. */
 export interface RedactFileParams {

@@ -1,8 +1,9 @@
 /**
  * The editor features on the real bundled server over stdio: completion, hover, quick fixes from
- * published diagnostics, outline and folding. (CARDWRIGHT_SERVER may point at another build.)
+ * published diagnostics, outline and folding, the Hub front matter export. (CARDWRIGHT_SERVER may point at another build.)
  */
 import * as assert from 'node:assert/strict';
+import { ExportHubFrontMatterResult, Requests } from '../../protocol/messages';
 import { startServer, TestServer } from '../support/lspClient';
 
 interface Position {
@@ -109,5 +110,18 @@ describe('language server editor features', function () {
     assert.equal(symbols[1].children?.[0].children?.[0].name, 'acme/a');
     const folds = await server.connection.sendRequest<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', { textDocument: { uri } });
     assert.deepEqual(folds.map((f) => [f.startLine, f.endLine]), [[1, 4], [2, 4], [3, 4]]);
+  });
+
+  it('exports a card\'s Hub keys into README front matter, keeping the README body', async () => {
+    const result = await server.connection.sendRequest<ExportHubFrontMatterResult>(Requests.exportHubFrontMatter, {
+      cardText: 'license: mit\nlanguage: [en]\nprivacy:\n  personal_data: false\n',
+      readmeText: '---\nlicense: apache-2.0\n---\n# My model\n',
+    });
+    assert.equal(result.error, undefined);
+    assert.match(result.text, /^---\n[\s\S]*license: mit[\s\S]*\n---\n# My model\n$/);
+    assert.ok(!result.text.includes('apache-2.0') && !result.text.includes('privacy'), result.text);
+    assert.deepEqual(result.dropped, ['privacy']);
+    const broken = await server.connection.sendRequest<ExportHubFrontMatterResult>(Requests.exportHubFrontMatter, { cardText: 'license: [mit\n', readmeText: '' });
+    assert.match(broken.error ?? '', /YAML errors/);
   });
 });
