@@ -26,36 +26,98 @@ export interface TokenLabel {
 export type LabelMapping = Readonly<Record<string, PiiEntityType | null>>;
 
 export function groupBioLabels(tokens: readonly TokenLabel[], mapping: LabelMapping, detector = 'model', text?: string): PiiSpan[] {
+  const names: string[] = [];
+  const indexOf = new Map<string, number>();
+  const labelIndex = tokens.map((token) => {
+    let index = indexOf.get(token.label);
+    if (index === undefined) {
+      index = names.length;
+      names.push(token.label);
+      indexOf.set(token.label, index);
+    }
+    return index;
+  });
+  return groupBioTokens(
+    {
+      count: tokens.length,
+      label: labelIndex,
+      probability: tokens.map((t) => t.probability),
+      starts: tokens.map((t) => t.start),
+      ends: tokens.map((t) => t.end),
+      continuation: tokens.map((t) => t.continuation),
+    },
+    labelInfos(names, mapping),
+    detector,
+    text,
+  );
+}
+
+/** What grouping needs to know of a label: its BIO role and the entity type it maps to. */
+export interface LabelInfo {
+  /** 'B' opens, 'I' continues, 'O' (or an unmapped entity) closes. */
+  prefix: string;
+  type: PiiEntityType | undefined;
+}
+
+export function labelInfos(labels: readonly string[], mapping: LabelMapping): LabelInfo[] {
+  return labels.map((label) => {
+    const { prefix, entity } = splitLabel(label ?? 'O');
+    return { prefix, type: entity === undefined ? undefined : (mapping[entity] ?? undefined) };
+  });
+}
+
+/** Tokens as parallel arrays (a model's output for one text): `label` indexes the LabelInfo list. */
+export interface BioTokens {
+  count: number;
+  label: ArrayLike<number>;
+  probability: ArrayLike<number>;
+  starts: ArrayLike<number>;
+  ends: ArrayLike<number>;
+  continuation: ArrayLike<boolean>;
+}
+
+/** groupBioLabels on parallel arrays, without an object per token. */
+export function groupBioTokens(tokens: BioTokens, infos: readonly LabelInfo[], detector = 'model', text?: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
-  let open: { type: PiiEntityType; start: number; end: number; sum: number; count: number } | undefined;
+  let openType: PiiEntityType | undefined;
+  let openStart = 0;
+  let openEnd = 0;
+  let sum = 0;
+  let count = 0;
   const close = () => {
-    if (open) spans.push({ type: open.type, start: open.start, end: open.end, score: Math.round((open.sum / open.count) * 1000) / 1000, detector });
-    open = undefined;
+    if (openType) spans.push({ type: openType, start: openStart, end: openEnd, score: Math.round((sum / count) * 1000) / 1000, detector });
+    openType = undefined;
   };
-  for (const token of tokens) {
-    if (token.continuation) {
-      if (open && open.end <= token.start) {
-        open.end = token.end;
-        open.sum += token.probability;
-        open.count++;
+  for (let t = 0; t < tokens.count; t++) {
+    const start = tokens.starts[t];
+    if (tokens.continuation[t]) {
+      if (openType && openEnd <= start) {
+        openEnd = tokens.ends[t];
+        sum += tokens.probability[t];
+        count++;
       }
       continue;
     }
-    const { prefix, entity } = splitLabel(token.label);
-    const type = entity === undefined ? undefined : mapping[entity];
+    const info = infos[tokens.label[t]];
+    const type = info?.type;
     if (!type) {
       close();
       continue;
     }
-    const adjacent = open !== undefined && text !== undefined && token.start - open.end <= 1 && /^[ \t]?$/.test(text.slice(open.end, token.start));
-    if ((prefix === 'I' || adjacent) && open && open.type === type) {
-      open.end = token.end;
-      open.sum += token.probability;
-      open.count++;
+    // Right after the open entity, with at most one space or tab between.
+    const adjacent = openType !== undefined && text !== undefined && (start <= openEnd || (start - openEnd === 1 && (text.charCodeAt(openEnd) === 32 || text.charCodeAt(openEnd) === 9)));
+    if ((info.prefix === 'I' || adjacent) && openType === type) {
+      openEnd = tokens.ends[t];
+      sum += tokens.probability[t];
+      count++;
       continue;
     }
     close();
-    open = { type, start: token.start, end: token.end, sum: token.probability, count: 1 };
+    openType = type;
+    openStart = start;
+    openEnd = tokens.ends[t];
+    sum = tokens.probability[t];
+    count = 1;
   }
   close();
   return spans;

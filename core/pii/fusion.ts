@@ -75,8 +75,9 @@ export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}
       s.end > s.start &&
       (!options.entities || options.entities.has(s.type)) &&
       // A span without a letter or digit ("-", "(") is noise.
-      (text === undefined || /[\p{L}\p{N}]/u.test(text.slice(s.start, s.end))),
+      (text === undefined || hasLetterOrDigit(text, s.start, s.end)),
   );
+  if (usable.length === 0) return [];
 
   // 1. Merge same-type overlaps.
   const byType = new Map<PiiEntityType, PiiSpan[]>();
@@ -87,7 +88,7 @@ export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}
   }
   const groups: Group[] = [];
   for (const [type, list] of byType) {
-    list.sort((a, b) => a.start - b.start || b.end - a.end);
+    if (list.length > 1) list.sort((a, b) => a.start - b.start || b.end - a.end);
     let current: Group | undefined;
     for (const span of list) {
       if (current && span.start < current.end) {
@@ -100,31 +101,57 @@ export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}
     }
   }
   // Below the threshold a finding is not reported, so it must not push a reported one aside.
-  let findings = groups
+  const findings = groups
     .filter((group) => options.dropUnconfirmedModelSpans === false || !(VALIDATOR_DECIDES.has(group.type) && group.spans.every(isModel)))
     .map((group) => toFinding(group, modelOnlyFactor))
     .filter((f) => f.finding.score >= threshold);
 
   // 2. Resolve overlaps between types, strongest first.
-  findings.sort((a, b) => b.authority - a.authority || b.finding.score - a.finding.score || (b.finding.end - b.finding.start) - (a.finding.end - a.finding.start));
-  const kept: Array<{ finding: PiiFinding; authority: number }> = [];
+  if (findings.length > 1) findings.sort((a, b) => b.authority - a.authority || b.finding.score - a.finding.score || (b.finding.end - b.finding.start) - (a.finding.end - a.finding.start));
+  const kept: PiiFinding[] = [];
   for (const candidate of findings) {
     let pieces: PiiFinding[] = [candidate.finding];
     for (const winner of kept) {
-      pieces = pieces.flatMap((piece) => subtract(piece, winner.finding, options.text));
+      if (pieces.length === 1 && (pieces[0].end <= winner.start || pieces[0].start >= winner.end)) continue; // apart
+      const rest: PiiFinding[] = [];
+      for (const piece of pieces) rest.push(...subtract(piece, winner, options.text));
+      pieces = rest;
       if (pieces.length === 0) break;
     }
-    for (const piece of pieces) kept.push({ finding: piece, authority: candidate.authority });
+    for (const piece of pieces) kept.push(piece);
   }
-  findings = kept;
 
-  return findings
-    .map((f) => f.finding)
-    .filter((f) => f.score >= threshold)
-    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const out = kept.filter((f) => f.score >= threshold);
+  if (out.length > 1) out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return out;
+}
+
+/** [start, end) of `text` holds a letter or a digit. */
+function hasLetterOrDigit(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+    } else return /[\p{L}\p{N}]/u.test(text.slice(start, end));
+  }
+  return false;
 }
 
 function toFinding(group: Group, modelOnlyFactor: number): { finding: PiiFinding; authority: number } {
+  if (group.spans.length === 1) {
+    // One detector, one span (most groups): the same rules, without the bookkeeping.
+    const span = group.spans[0];
+    const trusted = RECOGNIZER_TYPES.has(group.type) && isModel(span) ? span.score * modelOnlyFactor : span.score;
+    const finding: PiiFinding = {
+      type: group.type,
+      start: span.start,
+      end: span.end,
+      score: Math.round((span.testValue ? span.score : 1 - (1 - trusted)) * 1000) / 1000,
+      detectors: [span.detector],
+    };
+    if (span.testValue) finding.testValue = true;
+    return { finding, authority: authority(span) };
+  }
   const strongest = Math.max(...group.spans.map(authority));
   const authorities = group.spans.filter((s) => authority(s) === strongest);
   // Bounds: the authority's (the longest of them), or the union when nobody is an authority.

@@ -4,7 +4,7 @@
  * Pure: the classifier is injected (server/pii/modelRuntime provides the real one).
  */
 import { joinAddressParts } from './addressSpans';
-import { groupBioLabels, LabelMapping, TokenLabel } from './bioGrouping';
+import { groupBioTokens, LabelInfo, labelInfos, LabelMapping } from './bioGrouping';
 import { nameWords, PersonRefinement, plausiblePersonSpans, refinePersonSpans } from './personSpanCheck';
 import { PiiSpan } from './piiTypes';
 import { batchByLength, tokenWindows } from './tokenWindows';
@@ -99,24 +99,44 @@ export async function modelSpans(
     while (next < batches.length) await runBatch(batches[next++]);
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 2, batches.length)) }, worker));
+  const infos = labelInfosOf(classifier);
+  const threshold = Math.min(options.person?.extend ?? 0.1, options.person?.open ?? 0.35);
   return tokenized.map((tokens, text) => {
-    const labels: TokenLabel[] = [];
+    const scores = best[text];
+    const grouped = plausiblePersonSpans(
+      texts[text],
+      joinAddressParts(
+        texts[text],
+        groupBioTokens(
+          { count: tokens.ids.length, label: scores.label, probability: scores.probability, starts: tokens.starts, ends: tokens.ends, continuation: tokens.continuation },
+          infos,
+          'model',
+          texts[text],
+        ),
+      ),
+    );
+    if (personLabels.length === 0) return grouped;
+    let likely = false;
+    for (let t = 0; t < tokens.ids.length && !likely; t++) likely = !tokens.continuation[t] && scores.person[t] >= threshold;
+    if (!likely && !grouped.some((span) => span.type === 'PERSON')) return grouped;
     const firstPieces: Array<{ start: number; end: number; person: number }> = [];
     for (let t = 0; t < tokens.ids.length; t++) {
-      if (!tokens.continuation[t]) firstPieces.push({ start: tokens.starts[t], end: tokens.ends[t], person: best[text].person[t] });
+      if (!tokens.continuation[t]) firstPieces.push({ start: tokens.starts[t], end: tokens.ends[t], person: scores.person[t] });
       else if (firstPieces.length > 0) firstPieces[firstPieces.length - 1].end = tokens.ends[t];
-      labels.push({
-        label: classifier.labels[best[text].label[t]] ?? 'O',
-        probability: best[text].probability[t],
-        start: tokens.starts[t],
-        end: tokens.ends[t],
-        continuation: tokens.continuation[t],
-      });
     }
-    const grouped = plausiblePersonSpans(texts[text], joinAddressParts(texts[text], groupBioLabels(labels, classifier.mapping, 'model', texts[text])));
-    if (personLabels.length === 0) return grouped;
-    const threshold = Math.min(options.person?.extend ?? 0.1, options.person?.open ?? 0.35);
-    if (!grouped.some((span) => span.type === 'PERSON') && !firstPieces.some((piece) => piece.person >= threshold)) return grouped;
     return refinePersonSpans(texts[text], grouped, nameWords(texts[text], firstPieces), options.person);
   });
 }
+
+/** Label roles per classifier, computed once (labels and mapping do not change). */
+const INFOS = new WeakMap<ClassifierLike, LabelInfo[]>();
+
+function labelInfosOf(classifier: ClassifierLike): LabelInfo[] {
+  let infos = INFOS.get(classifier);
+  if (!infos) {
+    infos = labelInfos(classifier.labels, classifier.mapping);
+    INFOS.set(classifier, infos);
+  }
+  return infos;
+}
+

@@ -80,23 +80,61 @@ export function nameWords(text: string, tokens: readonly NameWord[]): NameWord[]
   const words: NameWord[] = [];
   for (const token of tokens) {
     const previous = words[words.length - 1];
-    const joiner = text.slice(token.start - 1, token.start);
-    if (previous && (previous.end === token.start || (token.start - previous.end === 1 && /['’-]/.test(joiner))) && /[\p{L}'’-]$/u.test(text.slice(previous.start, previous.end)) && /^[\p{L}'’-]/u.test(text.slice(token.start, token.end))) {
+    if (
+      previous &&
+      (previous.end === token.start || (token.start - previous.end === 1 && isJoiner(text.charCodeAt(token.start - 1)))) &&
+      letterOrJoinerBefore(text, previous.end) &&
+      letterOrJoinerAt(text, token.start)
+    ) {
       previous.end = token.end;
       previous.person = Math.max(previous.person, token.person);
       continue;
     }
-    if (text.slice(token.start, token.end) === '.' && previous && previous.end === token.start && /^\p{L}$/u.test(text.slice(previous.start, previous.end))) {
+    if (token.end - token.start === 1 && text.charCodeAt(token.start) === 46 && previous && previous.end === token.start && isSingleLetter(text, previous.start, previous.end)) {
       previous.end = token.end; // an initial: "J."
       continue;
     }
-    words.push({ ...token });
+    words.push({ start: token.start, end: token.end, person: token.person });
   }
   // A joiner that nothing followed is not part of the word (`C-` of `C-1001` is `C`).
   for (const word of words) {
-    while (word.end - word.start > 1 && /['’-]/.test(text[word.end - 1])) word.end--;
+    while (word.end - word.start > 1 && isJoiner(text.charCodeAt(word.end - 1))) word.end--;
   }
   return words;
+}
+
+/** `'`, `’` or `-`: the joiners inside a name word. */
+function isJoiner(code: number): boolean {
+  return code === 39 || code === 0x2019 || code === 45;
+}
+
+const LETTER = /\p{L}/u;
+
+function isLetterCode(code: number, text: string, at: number): boolean {
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER.test(String.fromCodePoint(text.codePointAt(at) ?? code));
+}
+
+/** The character ending at `end` is a letter or a joiner. */
+function letterOrJoinerBefore(text: string, end: number): boolean {
+  if (end <= 0) return false;
+  let at = end - 1;
+  const code = text.charCodeAt(at);
+  if (code >= 0xdc00 && code <= 0xdfff && at > 0) at--; // the low half of a pair
+  return isJoiner(code) || isLetterCode(text.charCodeAt(at), text, at);
+}
+
+/** The character starting at `start` is a letter or a joiner. */
+function letterOrJoinerAt(text: string, start: number): boolean {
+  if (start >= text.length) return false;
+  const code = text.charCodeAt(start);
+  return isJoiner(code) || isLetterCode(code, text, start);
+}
+
+function isSingleLetter(text: string, start: number, end: number): boolean {
+  const cp = text.codePointAt(start);
+  if (cp === undefined) return false;
+  return end - start === (cp > 0xffff ? 2 : 1) && isLetterCode(text.charCodeAt(start), text, start);
 }
 
 export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words: readonly NameWord[], options: PersonRefinement = {}): PiiSpan[] {
@@ -127,7 +165,6 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
     people.push({ type: 'PERSON', start: word.start, end: word.end, score: Math.round(word.person * 1000) / 1000, detector: people[0]?.detector ?? 'model' });
   }
   people.sort((a, b) => a.start - b.start);
-  const index = new Map(words.map((word, i) => [word.start, i]));
   const taken = (word: NameWord) => spans.some((span) => span.type !== 'PERSON' && span.start < word.end && word.start < span.end);
   for (const span of people) {
     // A span covers whole words (the model labelled `Neil` of `O'Neil`).
@@ -136,7 +173,8 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
     if (first) span.start = first.start;
     if (last) span.end = last.end;
     // Forward: words after the span, one space apart (a particle may sit between two name words).
-    let i = words.findIndex((word) => word.start >= span.end);
+    let i = firstWordFrom(words, span.end);
+    if (i === words.length) i = -1;
     while (i >= 0 && i < words.length) {
       const word = words[i];
       if (!/^ $/.test(text.slice(span.end, word.start)) || taken(word)) break;
@@ -151,7 +189,8 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
       i++;
     }
     // Backward: words before the span.
-    let j = (index.get(span.start) ?? words.findIndex((word) => word.start >= span.start)) - 1;
+    // The first word at or after the span's start (words are in text order), then the one before it.
+    let j = firstWordFrom(words, span.start) - 1;
     while (j >= 0) {
       const word = words[j];
       if (!/^ $/.test(text.slice(word.end, span.start)) || taken(word)) break;
@@ -176,6 +215,18 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
     } else merged.push(span);
   }
   return [...out, ...merged].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Index of the first word starting at or after `offset` (words.length when none does). */
+function firstWordFrom(words: readonly NameWord[], offset: number): number {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (words[middle].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**

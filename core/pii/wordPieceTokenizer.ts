@@ -96,26 +96,29 @@ export function createWordPieceTokenizer(config: WordPieceConfig): WordPieceToke
   const unkId = idOf(config.unkToken) ?? 0;
   const cache = new Map<string, Piece[]>();
 
-  const wordPieces = (chars: string[]): Piece[] => {
-    const word = chars.join('');
+  /** WordPiece of one normalized word; `sizes` holds the UTF-16 length of each of its `count` characters. */
+  const wordPieces = (word: string, count: number, sizes: Uint8Array): Piece[] => {
     const cached = cache.get(word);
     if (cached) return cached;
+    // Character c of the word starts at code unit at[c].
+    const at = new Int32Array(count + 1);
+    for (let c = 0; c < count; c++) at[c + 1] = at[c] + sizes[c];
     let pieces: Piece[] = [];
-    if (chars.length > config.maxInputCharsPerWord) {
-      pieces = [{ id: unkId, from: 0, to: chars.length }];
+    if (count > config.maxInputCharsPerWord) {
+      pieces = [{ id: unkId, from: 0, to: count }];
     } else {
       let start = 0;
-      while (start < chars.length) {
-        let end = chars.length;
+      while (start < count) {
+        let end = count;
         let found: number | undefined;
         while (start < end) {
-          const sub = chars.slice(start, end).join('');
+          const sub = word.slice(at[start], at[end]);
           found = idOf(start > 0 ? config.continuingSubwordPrefix + sub : sub);
           if (found !== undefined) break;
           end--;
         }
         if (found === undefined) {
-          pieces = [{ id: unkId, from: 0, to: chars.length }];
+          pieces = [{ id: unkId, from: 0, to: count }];
           break;
         }
         pieces.push({ id: found, from: start, to: end });
@@ -127,28 +130,72 @@ export function createWordPieceTokenizer(config: WordPieceConfig): WordPieceToke
     return pieces;
   };
 
+  // Scratch space for the word being read, reused across calls (tokenize is synchronous): the
+  // tokenizer runs on every row of a scan, so it allocates little besides its output.
+  let capacity = 256;
+  let origins = new Int32Array(capacity); // original start offset of each word character
+  let originEnds = new Int32Array(capacity);
+  let sizes = new Uint8Array(capacity); // UTF-16 length of each normalized character
+
   const tokenize = (text: string): Tokens => {
     const out: Tokens = { ids: [], starts: [], ends: [], continuation: [] };
-    let chars: string[] = [];
-    let origins: number[] = []; // original start offset of each word character
-    let originEnds: number[] = [];
+    let word = '';
+    let count = 0;
+    // A word of ASCII letters and digits read in one run is sliced from the text when it ends,
+    // rather than built a character at a time; `simple` says the current word is one.
+    let simple = false;
+    let wordFrom = 0;
+    const lower = (value: string) => (config.lowercase ? value.toLowerCase() : value);
+    const materialize = () => {
+      word = lower(text.slice(wordFrom, originEnds[count - 1]));
+      simple = false;
+    };
     const endWord = () => {
-      if (chars.length === 0) return;
-      const pieces = wordPieces(chars);
+      if (count === 0) return;
+      if (simple) materialize();
+      const pieces = wordPieces(word, count, sizes);
       for (let p = 0; p < pieces.length; p++) {
         out.ids.push(pieces[p].id);
         out.starts.push(origins[pieces[p].from]);
         out.ends.push(originEnds[pieces[p].to - 1]);
         out.continuation.push(p > 0);
       }
-      chars = [];
-      origins = [];
-      originEnds = [];
+      word = '';
+      count = 0;
+    };
+    const reserve = () => {
+      if (count === capacity) {
+        capacity *= 2;
+        const grow = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
+          to.set(from);
+          return to;
+        };
+        origins = grow(origins, new Int32Array(capacity));
+        originEnds = grow(originEnds, new Int32Array(capacity));
+        sizes = grow(sizes, new Uint8Array(capacity));
+      }
+    };
+    const addAscii = (at: number) => {
+      reserve();
+      if (count === 0) {
+        simple = true;
+        wordFrom = at;
+      } else if (simple && originEnds[count - 1] !== at) materialize();
+      if (!simple) word += lower(text[at]);
+      origins[count] = at;
+      originEnds[count] = at + 1;
+      sizes[count] = 1;
+      count++;
     };
     const addChar = (ch: string, start: number, end: number) => {
-      chars.push(ch);
-      origins.push(start);
-      originEnds.push(end);
+      reserve();
+      if (simple && count > 0) materialize();
+      simple = false;
+      word += ch;
+      origins[count] = start;
+      originEnds[count] = end;
+      sizes[count] = ch.length;
+      count++;
     };
     const addPunctuation = (ch: string, start: number, end: number) => {
       endWord();
@@ -165,7 +212,7 @@ export function createWordPieceTokenizer(config: WordPieceConfig): WordPieceToke
         else if (code < 32 || code === 127) {
           if (!config.cleanText) addChar(text[i], i, i + 1);
         } else if (isAsciiPunctuation(code)) addPunctuation(text[i], i, i + 1);
-        else addChar(config.lowercase && code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i], i, i + 1);
+        else addAscii(i);
         i++;
         continue;
       }

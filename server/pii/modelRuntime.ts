@@ -162,6 +162,7 @@ export async function loadTokenClassifier(options: ModelOptions): Promise<TokenC
       token_type_ids: new Tensor('int64', types, [batch, width]),
     })).logits;
     const labelCount = output.dims[2];
+    // In place: the logits are this call's own buffer; each sequence gets a view of its rows.
     return sequences.map((sequence, row) => softmaxRows(output.data, row * width * labelCount, sequence.length, labelCount));
   };
 
@@ -183,18 +184,20 @@ export async function loadTokenClassifier(options: ModelOptions): Promise<TokenC
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 function softmaxRows(logits: Float32Array, offset: number, rows: number, columns: number): Float32Array {
-  const out = new Float32Array(rows * columns);
+  const out = logits.subarray(offset, offset + rows * columns);
   for (let r = 0; r < rows; r++) {
-    const base = offset + r * columns;
+    const base = r * columns;
     let max = -Infinity;
-    for (let c = 0; c < columns; c++) max = Math.max(max, logits[base + c]);
+    for (let c = 0; c < columns; c++) if (out[base + c] > max) max = out[base + c];
     let sum = 0;
     for (let c = 0; c < columns; c++) {
-      const e = Math.exp(logits[base + c] - max);
-      out[r * columns + c] = e;
+      // A label 30 nats below the best has a probability under 1e-13: zero, without the exp.
+      const d = out[base + c] - max;
+      const e = d < -30 ? 0 : Math.exp(d);
+      out[base + c] = e;
       sum += e;
     }
-    for (let c = 0; c < columns; c++) out[r * columns + c] /= sum;
+    for (let c = 0; c < columns; c++) out[base + c] /= sum;
   }
   return out;
 }

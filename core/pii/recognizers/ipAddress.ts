@@ -61,8 +61,10 @@ const CONTEXT = {
 };
 
 const IPV4_CANDIDATE = /\d{1,3}(?:\.\d{1,3}){3}/g;
-// Maximal runs of characters an IPv6 address can hold; each character is consumed once.
-const IPV6_RUN = /[0-9A-Fa-f:.]+/g;
+/** A character an IPv6 address can hold: hex digit, colon, dot. */
+function isIpv6Char(code: number): boolean {
+  return (code >= 48 && code <= 58) || code === 46 || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+}
 const ZONE = /^%[A-Za-z0-9_.-]+/;
 
 export function recognizeIpAddresses(input: RecognizerInput): PiiSpan[] {
@@ -81,11 +83,14 @@ export function recognizeIpAddresses(input: RecognizerInput): PiiSpan[] {
     const score = weak ? 0.2 : scoreWithContext(0.6, contextAround(input, start, end), CONTEXT, 0.25, 0.3);
     spans.push({ type: 'IP_ADDRESS', start, end, score, detector: 'ip-address', validated: true });
   }
-  IPV6_RUN.lastIndex = 0;
-  for (let match = IPV6_RUN.exec(text); match; match = IPV6_RUN.exec(text)) {
-    if (!match[0].includes(':')) continue;
-    let start = match.index;
-    let end = start + match[0].length;
+  // Maximal runs of IPv6 characters that hold a colon, found from the colons (most text has
+  // none, and hex-looking words are everywhere).
+  for (let colon = text.indexOf(':'); colon >= 0; ) {
+    let start = colon;
+    while (start > 0 && isIpv6Char(text.charCodeAt(start - 1))) start--;
+    let end = colon + 1;
+    while (end < text.length && isIpv6Char(text.charCodeAt(end))) end++;
+    colon = text.indexOf(':', end);
     if (text[end] === '%') {
       const zone = ZONE.exec(text.slice(end, end + 64));
       if (zone) end += zone[0].length;
