@@ -7,8 +7,10 @@
  * `--fp32 FILE`: an fp32 ONNX export of the same model (training writes training/work/model.onnx);
  * it is measured raw and through the pipeline next to the shipped int8 model.
  * Generates the CSV in a temporary folder (deleted afterwards). Prints tokens/s, rows/s, the
- * pipeline's share of the best raw throughput, process CPU (cores busy on average, all threads)
- * and peak RSS (each pipeline run in a fresh process, so the number is its own); asserts nothing.
+ * pipeline's share of the best raw throughput, process CPU (cores busy on average, all threads),
+ * the share of the workers' time spent inside the model (measured within the run, so drift
+ * cannot skew it) and peak RSS (each pipeline run in a fresh process, so the number is its own);
+ * asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -155,13 +157,21 @@ async function pipeline(csv: string, rows: number, megabytes: number, folder: st
       console.log(`pipeline (${mode.label}): failed\n${child.stderr}`);
       continue;
     }
-    const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as { seconds: number; tokens: number; findings: number; cpu: number; rssMb: number; error?: string };
+    const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as { seconds: number; tokens: number; modelMs: number; findings: number; cpu: number; rssMb: number; error?: string };
     if (r.error) console.log(`  model error: ${r.error}`);
     console.log(
       `pipeline (${mode.label}): ${r.seconds.toFixed(1)} s, ${Math.round(rows / r.seconds).toLocaleString('en')} rows/s, ` +
         `${(megabytes / r.seconds).toFixed(2)} MB/s, ${r.tokens > 0 ? `${Math.round(r.tokens / r.seconds).toLocaleString('en')} model tokens/s, ` : ''}` +
         `${r.findings.toLocaleString('en')} findings kept (100k cap per file), process CPU ${r.cpu.toFixed(2)} cores, peak RSS ${r.rssMb} MB`,
     );
+    // In the scanning thread batches interleave, so the time around a model call counts waits
+    // too; a worker runs one batch at a time.
+    if (r.modelMs > 0 && mode.workers > 0) {
+      // Measured within the run, so drift cannot skew it: how much of the workers' time went to
+      // model calls (wall time, including any wait for a core while inside one).
+      const workerSeconds = mode.workers * r.seconds;
+      console.log(`  the workers spent ${(r.modelMs / 1000).toFixed(1)} s of their ${workerSeconds.toFixed(1)} s inside the model (${((r.modelMs / 1000 / workerSeconds) * 100).toFixed(0)}%)`);
+    }
     if (r.tokens > 0) runs.push({ label: mode.label, modelTokensPerSecond: r.tokens / r.seconds });
   }
   return runs;
@@ -178,6 +188,7 @@ async function childPipeline(spec: { csv: string; model: string | null; dtype: '
     JSON.stringify({
       seconds,
       tokens: result.stats.modelTokens,
+      modelMs: result.stats.modelMilliseconds,
       findings: result.files[0].findings.length,
       cpu: (cpu.user + cpu.system) / 1e6 / seconds,
       rssMb: Math.round(process.resourceUsage().maxRSS / 1024),

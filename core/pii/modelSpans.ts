@@ -25,7 +25,10 @@ export interface ModelRunOptions {
   maxBatch?: number;
   maxBatchTokens?: number;
   overlap?: number;
-  /** Batches in flight at once (onnxruntime runs each on its own worker thread); default 2. */
+  /**
+   * Batches in flight at once (default 1). onnxruntime-node runs a session synchronously in the
+   * calling thread, so more only helps a classifier that computes elsewhere.
+   */
   concurrency?: number;
   /** Thresholds for completing PERSON spans from the model's probabilities (personSpanCheck). */
   person?: PersonRefinement;
@@ -35,6 +38,8 @@ export interface ModelRunStats {
   tokens: number;
   sequences: number;
   batches: number;
+  /** Time spent inside the classifier (onnxruntime runs synchronously in its caller's thread). */
+  milliseconds?: number;
 }
 
 export async function modelSpans(
@@ -68,11 +73,13 @@ export async function modelSpans(
   const personLabels = classifier.labels.flatMap((label, i) => (classifier.mapping[label.replace(/^[BIES][-_]/, '')] === 'PERSON' ? [i] : []));
   const batches = batchByLength(sequences.map((s) => s.ids.length), options.maxBatch ?? 32, options.maxBatchTokens ?? 8192);
   const runBatch = async (batch: number[]) => {
+    const started = performance.now();
     const probabilities = await classifier.classify(
       batch.map((i) => sequences[i].ids),
       classifier.caseTypes ? batch.map((i) => sequences[i].types!) : undefined,
     );
     if (stats) {
+      stats.milliseconds = (stats.milliseconds ?? 0) + (performance.now() - started);
       stats.batches++;
       stats.sequences += batch.length;
       for (const i of batch) stats.tokens += sequences[i].ids.length;
@@ -98,7 +105,7 @@ export async function modelSpans(
   const worker = async () => {
     while (next < batches.length) await runBatch(batches[next++]);
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 2, batches.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, batches.length)) }, worker));
   const infos = labelInfosOf(classifier);
   const threshold = Math.min(options.person?.extend ?? 0.1, options.person?.open ?? 0.35);
   return tokenized.map((tokens, text) => {

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     port.postMessage({ type: 'ready', error: (error as Error).message, modelError: true });
     return;
   }
-  port.on('message', async (message: { type: string; id?: number; inputs?: [] }) => {
+  const handle = async (message: { type: string; id?: number; inputs?: [] }) => {
     if (message.type === 'close') {
       await classifier?.dispose().catch(() => undefined);
       port.close();
@@ -42,6 +42,12 @@ async function main(): Promise<void> {
     } catch (error) {
       port.postMessage({ type: 'failed', id: message.id, error: (error as Error).message });
     }
+  };
+  // One batch at a time, in arrival order: the work is all on this thread anyway, and
+  // interleaving batches would only hold more of them in memory (and blur the model's timing).
+  let queue: Promise<void> = Promise.resolve();
+  port.on('message', (message: { type: string; id?: number; inputs?: [] }) => {
+    queue = queue.then(() => handle(message));
   });
 }
 

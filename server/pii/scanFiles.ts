@@ -101,7 +101,8 @@ export interface ScanResult {
   /** `workers`: detection threads used (0: this thread). */
   model: { used: boolean; name?: string; error?: string; workers?: number };
   cancelled: boolean;
-  stats: { bytes: number; units: number; characters: number; modelTokens: number; milliseconds: number };
+  /** modelMilliseconds: time inside the model, summed over the threads that ran it. */
+  stats: { bytes: number; units: number; characters: number; modelTokens: number; modelMilliseconds: number; milliseconds: number };
 }
 
 /** Files under the given paths: files as given, folders walked (hidden folders and node_modules skipped). */
@@ -146,7 +147,7 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
     files: missing.map((file) => ({ file, bytes: 0, findings: [], warnings: [], skipped: 'not found' })),
     model: { used: false },
     cancelled: false,
-    stats: { bytes: 0, units: 0, characters: 0, modelTokens: 0, milliseconds: 0 },
+    stats: { bytes: 0, units: 0, characters: 0, modelTokens: 0, modelMilliseconds: 0, milliseconds: 0 },
   };
   const sizes = files.map((file) => {
     try {
@@ -251,6 +252,7 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
     if (loaded && loaded !== classifier) await loaded.dispose();
   }
   result.stats.modelTokens = modelStats.tokens;
+  result.stats.modelMilliseconds = Math.round(modelStats.milliseconds ?? 0);
   result.stats.milliseconds = Date.now() - started;
   return result;
 }
@@ -402,6 +404,7 @@ async function detect(inputs: readonly RecognizerInput[], context: DetectContext
       modelStats.tokens += stats.tokens;
       modelStats.sequences += stats.sequences;
       modelStats.batches += stats.batches;
+      modelStats.milliseconds = (modelStats.milliseconds ?? 0) + (stats.milliseconds ?? 0);
       return findings;
     } catch {
       // A worker died: this batch and the rest of the scan are detected in this thread.
