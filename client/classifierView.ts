@@ -1,15 +1,15 @@
 /**
  * The Test Classifier webview view: forwards the page's requests to the language server
- * (`cardwright/classifyText`), picks widget examples and sample rows, and writes the model setting.
+ * (`cardwright/classifyText`; widget examples and sample rows from `cardwright/classifierInputs`)
+ * and writes the model setting.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ClassifyTextParams, ClassifyTextResult, ModelInfoDto, Requests } from '../protocol/messages';
+import { ClassifierInputsParams, ClassifierInputsResult, ClassifyTextParams, ClassifyTextResult, ModelInfoDto, Requests } from '../protocol/messages';
 import { FindingsStore } from './findingsStore';
 import { classifierHtml, ClassifierStrings, createNonce } from './webview/classifierHtml';
-import { cardSamplePaths, randomRecord, widgetExamples } from './webview/classifierInputs';
 
 type PageMessage =
   | { type: 'ready' }
@@ -19,7 +19,6 @@ type PageMessage =
   | { type: 'pickModel' };
 
 const ELEMENTS = ['dist/webview/bundled.js', 'node_modules/@vscode-elements/elements/dist/bundled.js'];
-const MAX_SAMPLE_BYTES = 1 << 20;
 
 export class ClassifierView implements vscode.WebviewViewProvider {
   static readonly id = 'cardwright.classifier';
@@ -72,13 +71,12 @@ export class ClassifierView implements vscode.WebviewViewProvider {
       case 'run':
         return this.run([String(message.text ?? '')], Boolean(message.tokens));
       case 'widgetExamples': {
-        const card = await findCard();
-        const examples = card ? widgetExamples(new TextDecoder().decode(await vscode.workspace.fs.readFile(card))) : [];
+        const examples = await this.inputs('widgetExamples');
         if (examples.length === 0) return this.post({ type: 'error', message: vscode.l10n.t('No model card with `widget[].text` examples was found.') });
         return this.run(examples, Boolean(message.tokens));
       }
       case 'randomRow': {
-        const row = await this.randomSampleRow();
+        const [row] = await this.inputs('sampleRecord');
         if (!row) return this.post({ type: 'error', message: vscode.l10n.t('No sample file with records was found. List samples in the card or scan a dataset first.') });
         this.post({ type: 'setText', text: row });
         return this.run([row], Boolean(message.tokens));
@@ -100,20 +98,13 @@ export class ClassifierView implements vscode.WebviewViewProvider {
     this.post({ type: 'results', items, model: this.model });
   }
 
-  private async randomSampleRow(): Promise<string | undefined> {
-    const candidates: vscode.Uri[] = [];
+  /** The card's widget examples, or one random record of a sample file (the server reads them). */
+  private async inputs(kind: ClassifierInputsParams['kind']): Promise<string[]> {
+    const client = this.client();
+    if (!client) throw new Error(vscode.l10n.t('The Cardwright language server is not running.'));
     const card = await findCard();
-    if (card) {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(card));
-      candidates.push(...cardSamplePaths(text).map((p) => vscode.Uri.joinPath(card, '..', p)));
-    }
-    candidates.push(...this.store.scannedUris().map((u) => vscode.Uri.parse(u)));
-    const readable = candidates.filter((u) => u.scheme === 'file' && !/\.(parquet|pq)$/i.test(u.path) && fs.existsSync(u.fsPath));
-    for (const uri of shuffle(readable)) {
-      const row = randomRecord(readHead(uri.fsPath), uri.path);
-      if (row) return row;
-    }
-    return undefined;
+    const params: ClassifierInputsParams = { kind, cardUri: card?.toString(), sampleUris: this.store.scannedUris() };
+    return (await client.sendRequest<ClassifierInputsResult>(Requests.classifierInputs, params)).texts;
   }
 
   private post(message: unknown): void {
@@ -181,26 +172,6 @@ function pageStrings(): ClassifierStrings {
       noModel: t('No model loaded yet; run the classifier to load it.'),
     },
   };
-}
-
-function readHead(file: string): string {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(Math.min(MAX_SAMPLE_BYTES, fs.fstatSync(fd).size));
-    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, read).toString('utf8');
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function shuffle<T>(items: T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
 }
 
 function errorText(error: unknown): string {

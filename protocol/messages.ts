@@ -101,7 +101,24 @@ export const Requests = {
   clearPiiFindings: 'cardwright/clearPiiFindings',
   redactFile: 'cardwright/redactFile',
   exportHubFrontMatter: 'cardwright/exportHubFrontMatter',
+  classifierInputs: 'cardwright/classifierInputs',
 } as const;
+
+/**
+ * Texts for the Test Classifier: the card's `widget[].text` examples, or one random record of a
+ * sample file (those the card lists, then `sampleUris`). URIs are `file:` URIs.
+ */
+export interface ClassifierInputsParams {
+  kind: 'widgetExamples' | 'sampleRecord';
+  cardUri?: string;
+  /** More sample files to draw from (e.g. files scanned before). */
+  sampleUris?: string[];
+}
+
+/** The texts found (none when the card has no examples or no sample holds a record). */
+export interface ClassifierInputsResult {
+  texts: string[];
+}
 
 /** "Export Hub README Front Matter": the card's text and the README's (empty when there is none). */
 export interface ExportHubFrontMatterParams {

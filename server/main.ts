@@ -12,6 +12,7 @@ import { CardwrightSettings, DEFAULT_SETTINGS, normalizeSettings } from '../prot
 import { toDiagnostic } from './diagnostics';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { packageVersion } from './packageRoot';
+import { registerClassifierInputs } from './classifierInputs';
 import { registerPiiService } from './piiService';
 import { registerRedaction } from './redaction';
 import { loadSchemas } from './schemaFiles';
@@ -43,6 +44,7 @@ const pii = registerPiiService({
 });
 registerFeatures(connection, documents, analyzer, (uri) => pii.diagnosticsOf(uri));
 registerRedaction(connection, documents);
+registerClassifierInputs(connection, documents);
 connection.onRequest(Requests.exportHubFrontMatter, (p: ExportHubFrontMatterParams): ExportHubFrontMatterResult => exportHubFrontMatter(p.cardText, p.readmeText));
 
 connection.onInitialized(() => void refreshSettings());

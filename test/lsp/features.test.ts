@@ -1,9 +1,14 @@
 /**
  * The editor features on the real bundled server over stdio: completion, hover, quick fixes from
- * published diagnostics, outline and folding, the Hub front matter export. (CARDWRIGHT_SERVER may point at another build.)
+ * published diagnostics, outline and folding, the Hub front matter export, the Test Classifier's
+ * inputs. (CARDWRIGHT_SERVER may point at another build.)
  */
 import * as assert from 'node:assert/strict';
-import { ExportHubFrontMatterResult, Requests } from '../../protocol/messages';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ClassifierInputsResult, ExportHubFrontMatterResult, Requests } from '../../protocol/messages';
 import { startServer, TestServer } from '../support/lspClient';
 
 interface Position {
@@ -123,5 +128,35 @@ describe('language server editor features', function () {
     assert.deepEqual(result.dropped, ['privacy']);
     const broken = await server.connection.sendRequest<ExportHubFrontMatterResult>(Requests.exportHubFrontMatter, { cardText: 'license: [mit\n', readmeText: '' });
     assert.match(broken.error ?? '', /YAML errors/);
+  });
+
+  it("gives the Test Classifier the card's widget examples (as edited) and records of its samples", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cardwright-inputs-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'data'));
+      fs.writeFileSync(path.join(dir, 'data', 'rows.csv'), 'name,email\nDana Whitfield,dana@example.com\n');
+      fs.writeFileSync(path.join(dir, 'other.jsonl'), '{"text": "Call Ana at +1 415 555 0132"}\n');
+      const card = path.join(dir, 'model-card.yaml');
+      const onDisk = 'license: mit\nupstream:\n  datasets:\n    - id: local\n      samples: [data/rows.csv]\nwidget:\n  - text: on disk\n';
+      fs.writeFileSync(card, onDisk);
+      const cardUri = pathToFileURL(card).href;
+      const ask = (params: object) => server.connection.sendRequest<ClassifierInputsResult>(Requests.classifierInputs, params);
+
+      assert.deepEqual((await ask({ kind: 'widgetExamples', cardUri })).texts, ['on disk']);
+      server.open(cardUri, onDisk.replace('on disk', 'Hi, I am Dana'));
+      assert.deepEqual((await ask({ kind: 'widgetExamples', cardUri })).texts, ['Hi, I am Dana']);
+      assert.deepEqual((await ask({ kind: 'sampleRecord', cardUri })).texts, ['name: Dana Whitfield\nemail: dana@example.com']);
+      // Scanned files are candidates too; a missing or unreadable one is skipped, never an error.
+      const records = new Set<string>();
+      for (let i = 0; i < 12; i++) {
+        const { texts } = await ask({ kind: 'sampleRecord', sampleUris: [pathToFileURL(path.join(dir, 'other.jsonl')).href, pathToFileURL(path.join(dir, 'gone.csv')).href, 'untitled:x'] });
+        records.add(texts.join());
+      }
+      assert.deepEqual([...records], ['text: Call Ana at +1 415 555 0132']);
+      assert.deepEqual((await ask({ kind: 'widgetExamples' })).texts, []);
+      assert.deepEqual((await ask({ kind: 'sampleRecord', cardUri: pathToFileURL(path.join(dir, 'none.yaml')).href })).texts, []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -188,5 +188,18 @@ describe('PII features in the workbench', function () {
     await waitFor(async () => !/^\s*$/.test(await frame.locator('#cw-model').innerText()),
       { timeoutMs: 15_000, what: 'the model description' });
     await session.screenshot(win, 'readme-classifier');
+
+    // The card's widget examples and a random sample record come from the language server.
+    await frame.locator('#cw-widget').click();
+    await waitFor(async () => {
+      const results = await frame.locator('#cw-results').innerText();
+      return results.includes('order #4471') && results.includes('ending 4242');
+    }, { timeoutMs: 30_000, intervalMs: 250, what: "both widget examples of the card in the results" });
+    assert.ok(await frame.locator('#cw-results mark.cw-entity[data-type="EMAIL_ADDRESS"]').count() > 0, 'the second widget example has an email address');
+    await frame.locator('#cw-random').click();
+    await waitFor(async () => {
+      const text = await frame.locator('#cw-text textarea').inputValue();
+      return text.length > 0 && !text.startsWith("Hi, I'm Dana Whitfield. Write to");
+    }, { timeoutMs: 30_000, intervalMs: 250, what: 'a sample record in the text box' });
   });
 });

@@ -1,10 +1,10 @@
 /**
- * Texts the Test Classifier can run on, picked without VS Code (pure, testable in plain Node):
+ * Texts the Test Classifier runs on (the server answers `cardwright/classifierInputs` with them):
  * a card's `widget[].text` examples and a random record of a sample file, as a person would read it.
  */
-import { cardSamplesOfYaml } from '../../core/cardSampleList';
+import { cardSamplesOfYaml } from './cardSampleList';
 import { parseDocument } from 'yaml';
-import { sniffDelimiter } from '../../core/pii/readers/csvReader';
+import { sniffDelimiter } from './pii/readers/csvReader';
 
 /** `widget[].text` of a model card; tolerant of any YAML, never throws. */
 export function widgetExamples(cardText: string): string[] {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { cardSamplePaths, randomRecord, sampleRecords, widgetExamples } from '../../../client/webview/classifierInputs';
+import { cardSamplePaths, randomRecord, sampleRecords, widgetExamples } from '../../../core/classifierInputs';
 
 describe('Test Classifier inputs', () => {
   it("reads a card's widget examples and sample paths, tolerating anything", () => {
