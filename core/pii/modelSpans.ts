@@ -19,6 +19,11 @@ export interface ClassifierLike {
   caseTypes?: boolean;
   /** `types`: token type ids per sequence, same lengths as the ids (zeros when absent). */
   classify(sequences: readonly (readonly number[])[], types?: readonly ArrayLike<number>[]): Promise<Float32Array[]>;
+  /**
+   * The same, but the raw logits (no softmax): lets modelSpans skip the softmax of the many
+   * tokens whose probabilities it never reads.
+   */
+  classifyLogits?(sequences: readonly (readonly number[])[], types?: readonly ArrayLike<number>[]): Promise<Float32Array[]>;
 }
 
 export interface ModelRunOptions {
@@ -71,13 +76,16 @@ export async function modelSpans(
   }));
   const labelCount = classifier.labels.length;
   const personLabels = classifier.labels.flatMap((label, i) => (classifier.mapping[label.replace(/^[BIES][-_]/, '')] === 'PERSON' ? [i] : []));
+  const infos = labelInfosOf(classifier);
+  // A word's PERSON probability under the lower of the two thresholds counts as none.
+  const threshold = Math.min(options.person?.extend ?? 0.1, options.person?.open ?? 0.35);
+  const fromLogits = typeof classifier.classifyLogits === 'function';
   const batches = batchByLength(sequences.map((s) => s.ids.length), options.maxBatch ?? 32, options.maxBatchTokens ?? 8192);
   const runBatch = async (batch: number[]) => {
     const started = performance.now();
-    const probabilities = await classifier.classify(
-      batch.map((i) => sequences[i].ids),
-      classifier.caseTypes ? batch.map((i) => sequences[i].types!) : undefined,
-    );
+    const ids = batch.map((i) => sequences[i].ids);
+    const types = classifier.caseTypes ? batch.map((i) => sequences[i].types!) : undefined;
+    const scores = fromLogits ? await classifier.classifyLogits!(ids, types) : await classifier.classify(ids, types);
     if (stats) {
       stats.milliseconds = (stats.milliseconds ?? 0) + (performance.now() - started);
       stats.batches++;
@@ -87,9 +95,14 @@ export async function modelSpans(
     batch.forEach((sequenceIndex, row) => {
       const sequence = sequences[sequenceIndex];
       const target = best[sequence.text];
-      const rows = probabilities[row];
+      const rows = scores[row];
+      const continuation = tokenized[sequence.text].continuation;
       for (let t = sequence.ownStart; t < sequence.ownEnd; t++) {
         const position = t - sequence.start + 1; // +1 for [CLS]
+        if (fromLogits) {
+          fromLogitRow(rows, position * labelCount, labelCount, personLabels, !continuation[t], infos, threshold, target, t);
+          continue;
+        }
         let arg = 0;
         for (let c = 1; c < labelCount; c++) if (rows[position * labelCount + c] > rows[position * labelCount + arg]) arg = c;
         target.label[t] = arg;
@@ -106,8 +119,6 @@ export async function modelSpans(
     while (next < batches.length) await runBatch(batches[next++]);
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, batches.length)) }, worker));
-  const infos = labelInfosOf(classifier);
-  const threshold = Math.min(options.person?.extend ?? 0.1, options.person?.open ?? 0.35);
   return tokenized.map((tokens, text) => {
     const scores = best[text];
     const grouped = plausiblePersonSpans(
@@ -133,6 +144,55 @@ export async function modelSpans(
     }
     return refinePersonSpans(texts[text], grouped, nameWords(texts[text], firstPieces), options.person);
   });
+}
+
+/**
+ * One token's best label, its probability and the PERSON probability mass, from logits: the
+ * numbers a softmax then a scan of the probabilities would give (float32 rounding included). A
+ * word's first piece labelled O needs neither its probability (grouping never reads it) nor a
+ * PERSON mass under `threshold` (it counts as none): when a bound on that mass from the PERSON
+ * logits alone is under the threshold, the softmax is skipped, which is the case for most words.
+ */
+function fromLogitRow(
+  logits: Float32Array,
+  base: number,
+  labelCount: number,
+  personLabels: readonly number[],
+  firstPiece: boolean,
+  infos: readonly LabelInfo[],
+  threshold: number,
+  target: { label: Int16Array; probability: Float32Array; person: Float32Array },
+  t: number,
+): void {
+  let arg = 0;
+  for (let c = 1; c < labelCount; c++) if (logits[base + c] > logits[base + arg]) arg = c;
+  const max = logits[base + arg];
+  target.label[t] = arg;
+  if (firstPiece && !infos[arg]?.type) {
+    let bound = 0; // >= the PERSON mass, since the softmax's denominator is at least 1
+    for (const c of personLabels) {
+      const d = logits[base + c] - max;
+      if (d >= -30) bound += Math.exp(d);
+    }
+    if (bound < threshold) {
+      target.probability[t] = 0;
+      target.person[t] = 0;
+      return;
+    }
+  }
+  // As softmaxRows in server/pii/modelRuntime: a label 30 nats below the best counts as zero.
+  let sum = 0;
+  for (let c = 0; c < labelCount; c++) {
+    const d = logits[base + c] - max;
+    if (d >= -30) sum += Math.exp(d);
+  }
+  target.probability[t] = 1 / sum;
+  let person = 0;
+  for (const c of personLabels) {
+    const d = logits[base + c] - max;
+    if (d >= -30) person += Math.fround(Math.fround(Math.exp(d)) / sum);
+  }
+  target.person[t] = person;
 }
 
 /** Label roles per classifier, computed once (labels and mapping do not change). */

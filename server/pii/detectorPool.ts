@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ModelRunStats } from '../../core/pii/modelSpans';
 import { PiiFinding, RecognizerInput } from '../../core/pii/piiTypes';
+import { PackedFindings, packInputs, transferables, unpackFindings } from './batchCodec';
 import { DetectOptions } from './detectBatch';
 import { ModelOptions } from './modelRuntime';
 import type { WorkerData } from './piiWorker';
@@ -65,7 +66,7 @@ export async function startDetectorPool(size: number, model: ModelOptions | null
         slots.push(slot);
         return new Promise<void>((resolve, reject) => {
           const timer = setTimeout(() => reject(new Error('a detection worker did not start in time')), READY_TIMEOUT_MS);
-          worker.on('message', (message: { type: string; id: number; error?: string; modelError?: boolean; model?: string; findings: PiiFinding[][]; stats: ModelRunStats }) => {
+          worker.on('message', (message: { type: string; id: number; error?: string; modelError?: boolean; model?: string; findings: PackedFindings; stats: ModelRunStats }) => {
             if (message.type === 'ready') {
               clearTimeout(timer);
               if (message.error) reject(message.modelError ? new PoolModelError(message.error) : new Error(message.error));
@@ -78,7 +79,7 @@ export async function startDetectorPool(size: number, model: ModelOptions | null
             const pending = slot.pending.get(message.id);
             if (!pending) return;
             slot.pending.delete(message.id);
-            if (message.type === 'done') pending.resolve({ findings: message.findings, stats: message.stats });
+            if (message.type === 'done') pending.resolve({ findings: unpackFindings(message.findings), stats: message.stats });
             else pending.reject(new Error(message.error ?? 'detection failed'));
           });
           worker.on('error', (error) => {
@@ -110,9 +111,9 @@ export async function startDetectorPool(size: number, model: ModelOptions | null
       const id = nextId++;
       return new Promise((resolve, reject) => {
         slot.pending.set(id, { resolve, reject });
-        // Only what detection reads crosses the thread boundary (not a unit's offset maps).
-        const payload = inputs.map((input) => (input.fields ? { text: input.text, fields: input.fields } : { text: input.text }));
-        slot.worker.postMessage({ type: 'detect', id, inputs: payload });
+        // Only what detection reads crosses the thread boundary (not a unit's offset maps), packed.
+        const packed = packInputs(inputs);
+        slot.worker.postMessage({ type: 'detect', id, inputs: packed }, transferables(packed));
       });
     },
     async close() {

@@ -45,6 +45,8 @@ export interface TokenClassifier {
    * `types`: token type ids per sequence (zeros when absent).
    */
   classify(sequences: readonly (readonly number[])[], types?: readonly ArrayLike<number>[]): Promise<Float32Array[]>;
+  /** The same layout with the raw logits (modelSpans computes only the probabilities it reads). */
+  classifyLogits(sequences: readonly (readonly number[])[], types?: readonly ArrayLike<number>[]): Promise<Float32Array[]>;
   dispose(): Promise<void>;
 }
 
@@ -135,8 +137,8 @@ export async function loadTokenClassifier(options: ModelOptions): Promise<TokenC
   const { Tensor } = transformers;
   const direct = directSession(model);
 
-  const classify = async (sequences: readonly (readonly number[])[], typeIds?: readonly ArrayLike<number>[]): Promise<Float32Array[]> => {
-    if (sequences.length === 0) return [];
+  /** Logits for a batch: the model's output buffer, `width` tokens per sequence. */
+  const run = async (sequences: readonly (readonly number[])[], typeIds?: readonly ArrayLike<number>[]): Promise<{ data: Float32Array; width: number; labelCount: number }> => {
     const width = Math.max(...sequences.map((s) => s.length));
     const batch = sequences.length;
     const ids = new BigInt64Array(batch * width);
@@ -172,9 +174,18 @@ export async function loadTokenClassifier(options: ModelOptions): Promise<TokenC
     } else {
       output = (await (model as unknown as (inputs: Record<string, unknown>) => Promise<{ logits: typeof output }>)(inputs)).logits;
     }
-    const labelCount = output.dims[2];
+    return { data: output.data, width, labelCount: output.dims[2] };
+  };
+  const classifyLogits = async (sequences: readonly (readonly number[])[], typeIds?: readonly ArrayLike<number>[]): Promise<Float32Array[]> => {
+    if (sequences.length === 0) return [];
+    const { data, width, labelCount } = await run(sequences, typeIds);
+    return sequences.map((sequence, row) => data.subarray(row * width * labelCount, (row * width + sequence.length) * labelCount));
+  };
+  const classify = async (sequences: readonly (readonly number[])[], typeIds?: readonly ArrayLike<number>[]): Promise<Float32Array[]> => {
+    if (sequences.length === 0) return [];
+    const { data, width, labelCount } = await run(sequences, typeIds);
     // In place: the logits are this call's own buffer; each sequence gets a view of its rows.
-    return sequences.map((sequence, row) => softmaxRows(output.data, row * width * labelCount, sequence.length, labelCount));
+    return sequences.map((sequence, row) => softmaxRows(data, row * width * labelCount, sequence.length, labelCount));
   };
 
   return {
@@ -186,6 +197,7 @@ export async function loadTokenClassifier(options: ModelOptions): Promise<TokenC
     source: { ...options, model: isFolder ? path.resolve(options.model) : options.model },
     caseTypes: modelConfig.cardwright_case_token_types === true || config.cardwright_case_token_types === true,
     classify,
+    classifyLogits,
     async dispose() {
       await (model as unknown as { dispose?: () => Promise<unknown> }).dispose?.();
     },

@@ -3,12 +3,13 @@
  * thread and runs detectBatch on the batches the scanning thread sends. Built as its own file
  * (dist/piiWorker.js, out/server/pii/piiWorker.js) next to the code that starts it.
  *
- * Messages in:  { type: 'detect', id, inputs }  |  { type: 'close' }
+ * Messages in:  { type: 'detect', id, inputs: PackedInputs }  |  { type: 'close' }
  * Messages out: { type: 'ready', model } | { type: 'ready', error, modelError: true }
- *               { type: 'done', id, findings, stats } | { type: 'failed', id, error }
+ *               { type: 'done', id, findings: PackedFindings, stats } | { type: 'failed', id, error }
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ModelRunStats } from '../../core/pii/modelSpans';
+import { PackedInputs, packFindings, transferables, unpackInputs } from './batchCodec';
 import { detectBatch, DetectOptions } from './detectBatch';
 import { loadTokenClassifier, ModelOptions, TokenClassifier } from './modelRuntime';
 
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
     port.postMessage({ type: 'ready', error: (error as Error).message, modelError: true });
     return;
   }
-  const handle = async (message: { type: string; id?: number; inputs?: [] }) => {
+  const handle = async (message: { type: string; id?: number; inputs?: PackedInputs }) => {
     if (message.type === 'close') {
       await classifier?.dispose().catch(() => undefined);
       port.close();
@@ -37,8 +38,8 @@ async function main(): Promise<void> {
     }
     const stats: ModelRunStats = { tokens: 0, sequences: 0, batches: 0 };
     try {
-      const findings = await detectBatch(message.inputs ?? [], classifier, data.detect, stats);
-      port.postMessage({ type: 'done', id: message.id, findings, stats });
+      const findings = packFindings(await detectBatch(message.inputs ? unpackInputs(message.inputs) : [], classifier, data.detect, stats));
+      port.postMessage({ type: 'done', id: message.id, findings, stats }, transferables(findings));
     } catch (error) {
       port.postMessage({ type: 'failed', id: message.id, error: (error as Error).message });
     }
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   // One batch at a time, in arrival order: the work is all on this thread anyway, and
   // interleaving batches would only hold more of them in memory (and blur the model's timing).
   let queue: Promise<void> = Promise.resolve();
-  port.on('message', (message: { type: string; id?: number; inputs?: [] }) => {
+  port.on('message', (message: { type: string; id?: number; inputs?: PackedInputs }) => {
     queue = queue.then(() => handle(message));
   });
 }
