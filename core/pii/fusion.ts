@@ -70,13 +70,14 @@ export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}
   const threshold = options.threshold ?? 0;
   const modelOnlyFactor = options.modelOnlyFactor ?? 0.85;
   const text = options.text;
-  const usable = spans.filter(
-    (s) =>
-      s.end > s.start &&
-      (!options.entities || options.entities.has(s.type)) &&
-      // A span without a letter or digit ("-", "(") is noise.
-      (text === undefined || hasLetterOrDigit(text, s.start, s.end)),
-  );
+  const usable: PiiSpan[] = [];
+  for (const s of spans) {
+    // A span without a letter or digit ("-", "(") is noise.
+    if (s.end <= s.start || (options.entities && !options.entities.has(s.type)) || (text !== undefined && !hasLetterOrDigit(text, s.start, s.end))) continue;
+    // One object shape for every detector's spans (they come with different optional fields), so
+    // the code below sees one hidden class and is not deoptimized and recompiled again and again.
+    usable.push({ type: s.type, start: s.start, end: s.end, score: s.score, detector: s.detector, validated: s.validated === true, testValue: s.testValue === true });
+  }
   if (usable.length === 0) return [];
 
   // 1. Merge same-type overlaps.

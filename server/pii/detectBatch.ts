@@ -49,7 +49,9 @@ export async function detectBatch(
   const model = await modelPromise;
   const fused: PiiFinding[][] = [];
   for (let k = 0; k < inputs.length; k++) {
-    fused.push(fuseSpans([...recognized[k], ...(model?.[k] ?? [])], { threshold: options.threshold, entities, text: inputs[k].text }));
+    const spans = model?.[k]?.length ? recognized[k].concat(model[k]) : recognized[k];
+    // Most rows of a table hold nothing: no fusion to run (and fuseSpans only ever sees arrays of spans).
+    fused.push(spans.length === 0 ? [] : fuseSpans(spans, { threshold: options.threshold, entities, text: inputs[k].text }));
     if (k % yieldEvery === yieldEvery - 1) await yieldToEventLoop();
   }
   return fused;
