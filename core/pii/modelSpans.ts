@@ -59,13 +59,15 @@ export async function modelSpans(
     if (tokens.ids.length === 0) return;
     const types = classifier.caseTypes ? caseTypes(texts[text], tokens) : undefined;
     for (const window of tokenWindows(tokens, classifier.maxTokens, options.overlap ?? 16)) {
-      const ids = [classifier.tokenizer.clsId, ...tokens.ids.slice(window.start, window.end), classifier.tokenizer.sepId];
+      const ids = [classifier.tokenizer.clsId];
+      for (let i = window.start; i < window.end; i++) ids.push(tokens.ids[i]);
+      ids.push(classifier.tokenizer.sepId);
       let windowTypes: Uint8Array | undefined;
       if (types) {
         windowTypes = new Uint8Array(ids.length);
         windowTypes.set(types.subarray(window.start, window.end), 1);
       }
-      sequences.push({ text, ...window, ids, types: windowTypes });
+      sequences.push({ text, start: window.start, end: window.end, ownStart: window.ownStart, ownEnd: window.ownEnd, ids, types: windowTypes });
     }
   });
   // Best label and its probability per token of each text.

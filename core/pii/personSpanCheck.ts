@@ -236,12 +236,18 @@ function firstWordFrom(words: readonly NameWord[], offset: number): number {
 export function splitAtCells(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
   const out: PiiSpan[] = [];
   for (const span of spans) {
-    const value = text.slice(span.start, span.end);
-    const breaks = span.type === 'PERSON' ? /[\t\r\n]+/g : /\t+/g;
-    if (!breaks.test(value)) {
+    const person = span.type === 'PERSON';
+    let crosses = false;
+    for (let i = span.start; i < span.end && !crosses; i++) {
+      const code = text.charCodeAt(i);
+      crosses = code === 9 || (person && (code === 10 || code === 13));
+    }
+    if (!crosses) {
       out.push(span);
       continue;
     }
+    const value = text.slice(span.start, span.end);
+    const breaks = person ? /[\t\r\n]+/g : /\t+/g;
     let from = span.start;
     const cut = (to: number) => {
       let start = from;

@@ -266,7 +266,9 @@ export function caseTypes(text: string, tokens: Tokens): Uint8Array {
       continue;
     }
     const code = text.codePointAt(tokens.starts[t]);
-    types[t] = code !== undefined && UPPERCASE.test(String.fromCodePoint(code)) ? 1 : 0;
+    if (code === undefined) types[t] = 0;
+    else if (code < 128) types[t] = code >= 65 && code <= 90 ? 1 : 0;
+    else types[t] = UPPERCASE.test(String.fromCodePoint(code)) ? 1 : 0;
   }
   return types;
 }
