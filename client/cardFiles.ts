@@ -1,18 +1,18 @@
 /**
- * "New Model Card" (VS Code UI over core/cardTemplates' skeleton) and "Export Hub README Front
- * Matter" (the language server rewrites the front matter; this file applies the result).
+ * "New Model Card" and "Export Hub README Front Matter": the language server writes the card and
+ * rewrites the front matter (`cardwright/newModelCard`, `cardwright/exportHubFrontMatter`); this
+ * file asks the user and applies the results.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { newCardSkeleton } from '../core/cardTemplates';
-import { allLicenseFacts, summarizeLicense } from '../core/licenses';
-import { ExportHubFrontMatterParams, ExportHubFrontMatterResult, Requests } from '../protocol/messages';
+import { ExportHubFrontMatterParams, ExportHubFrontMatterResult, NewModelCardParams, NewModelCardResult, Requests } from '../protocol/messages';
 
 const CARD = /(^|\/)model-card\.ya?ml$/i;
 
 /** Asks for a folder (when several) and a license, writes model-card.yaml there and opens it. */
-export async function newModelCard(target?: unknown): Promise<void> {
+export async function newModelCard(client: LanguageClient | undefined, target?: unknown): Promise<void> {
+  if (!client) return void vscode.window.showErrorMessage(vscode.l10n.t('The Cardwright language server is not running.'));
   const folder = await folderFor(target);
   if (!folder) return;
   const file = vscode.Uri.joinPath(folder, 'model-card.yaml');
@@ -22,16 +22,15 @@ export async function newModelCard(target?: unknown): Promise<void> {
     if (choice === open) await vscode.window.showTextDocument(file);
     return;
   }
-  const licenses = allLicenseFacts()
-    .filter((fact) => !fact.isFamily)
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .map((fact) => ({ label: fact.id, description: fact.name, detail: summarizeLicense(fact) }));
-  const license = await vscode.window.showQuickPick(licenses, {
+  const { licenses } = await client.sendRequest<NewModelCardResult>(Requests.newModelCard, {} satisfies NewModelCardParams);
+  const choices = licenses.map((choice) => ({ label: choice.id, description: choice.name, detail: choice.summary }));
+  const license = await vscode.window.showQuickPick(choices, {
     placeHolder: vscode.l10n.t('License of the new model (a Hugging Face Hub license id)'),
     matchOnDescription: true,
   });
   if (!license) return;
-  await vscode.workspace.fs.writeFile(file, Buffer.from(newCardSkeleton(license.label, { modelName: path.basename(folder.path) }), 'utf8'));
+  const { text } = await client.sendRequest<NewModelCardResult>(Requests.newModelCard, { license: license.label, modelName: path.basename(folder.path) } satisfies NewModelCardParams);
+  await vscode.workspace.fs.writeFile(file, Buffer.from(text ?? '', 'utf8'));
   await vscode.window.showTextDocument(file);
 }
 

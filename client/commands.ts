@@ -44,7 +44,7 @@ export function createCommands({ client, store, classifier }: CommandDeps): Comm
       return classifier.classify(text);
     },
     'cardwright.pickPiiModel': () => pickModel(),
-    'cardwright.newModelCard': (target?: unknown) => newModelCard(target),
+    'cardwright.newModelCard': (target?: unknown) => newModelCard(client(), target),
     'cardwright.exportHubFrontMatter': (target?: unknown) => exportHubReadme(client(), target),
   };
 }

@@ -6,7 +6,7 @@
 import { isMap, isPair, isScalar, Node, Pair } from 'yaml';
 import { parseCard } from './cardDocument';
 import { locateFrontMatter } from './cardSource';
-import { licenseFacts, summarizeLicense } from './licenses';
+import { allLicenseFacts, licenseFacts, summarizeLicense } from './licenses';
 
 export type SectionName = 'privacy' | 'compliance' | 'upstream' | 'model-index' | 'model-index-entry';
 
@@ -174,6 +174,14 @@ export interface NewCardOptions {
  * A complete model-card.yaml for a new model under `licenseId` (a Hub id, or `other`): every
  * section present with placeholders a person replaces, and comments saying what each part is for.
  */
+/** The license choices for a new card: Hub license ids (no family entries), sorted. */
+export function newCardLicenseChoices(): Array<{ id: string; name: string; summary: string }> {
+  return allLicenseFacts()
+    .filter((fact) => !fact.isFamily)
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((fact) => ({ id: fact.id, name: fact.name, summary: summarizeLicense(fact) }));
+}
+
 export function newCardSkeleton(licenseId: string, options: NewCardOptions = {}): string {
   const license = /^[a-z0-9][a-z0-9.+_-]*$/.test(licenseId) ? licenseId : 'unknown';
   const fact = licenseFacts(license);

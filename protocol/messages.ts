@@ -102,7 +102,22 @@ export const Requests = {
   redactFile: 'cardwright/redactFile',
   exportHubFrontMatter: 'cardwright/exportHubFrontMatter',
   classifierInputs: 'cardwright/classifierInputs',
+  newModelCard: 'cardwright/newModelCard',
 } as const;
+
+/** "New Model Card": without a license, the choices; with one, the card's text too. */
+export interface NewModelCardParams {
+  license?: string;
+  /** Written into the card as the model's name (the folder's name). */
+  modelName?: string;
+}
+
+export interface NewModelCardResult {
+  /** Hub license ids (no family entries), sorted, with their name and a one-line summary. */
+  licenses: Array<{ id: string; name: string; summary: string }>;
+  /** The new card, when a license was given. */
+  text?: string;
+}
 
 /**
  * Texts for the Test Classifier: the card's `widget[].text` examples, or one random record of a

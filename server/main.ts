@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAnalyzer } from '../core/analyzer';
-import { exportHubFrontMatter } from '../core/cardTemplates';
+import { exportHubFrontMatter, newCardLicenseChoices, newCardSkeleton } from '../core/cardTemplates';
 import { sourceKindOf } from '../core/cardSource';
-import { ExportHubFrontMatterParams, ExportHubFrontMatterResult, Requests } from '../protocol/messages';
+import { ExportHubFrontMatterParams, ExportHubFrontMatterResult, NewModelCardParams, NewModelCardResult, Requests } from '../protocol/messages';
 import { CardwrightSettings, DEFAULT_SETTINGS, normalizeSettings } from '../protocol/settings';
 import { toDiagnostic } from './diagnostics';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
@@ -46,6 +46,10 @@ registerFeatures(connection, documents, analyzer, (uri) => pii.diagnosticsOf(uri
 registerRedaction(connection, documents);
 registerClassifierInputs(connection, documents);
 connection.onRequest(Requests.exportHubFrontMatter, (p: ExportHubFrontMatterParams): ExportHubFrontMatterResult => exportHubFrontMatter(p.cardText, p.readmeText));
+connection.onRequest(Requests.newModelCard, (p: NewModelCardParams): NewModelCardResult => ({
+  licenses: newCardLicenseChoices(),
+  ...(typeof p?.license === 'string' ? { text: newCardSkeleton(p.license, { modelName: p.modelName }) } : {}),
+}));
 
 connection.onInitialized(() => void refreshSettings());
 connection.onShutdown(() => pii.dispose());

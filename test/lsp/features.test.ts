@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ClassifierInputsResult, ExportHubFrontMatterResult, Requests } from '../../protocol/messages';
+import { ClassifierInputsResult, ExportHubFrontMatterResult, NewModelCardResult, Requests } from '../../protocol/messages';
 import { startServer, TestServer } from '../support/lspClient';
 
 interface Position {
@@ -128,6 +128,18 @@ describe('language server editor features', function () {
     assert.deepEqual(result.dropped, ['privacy']);
     const broken = await server.connection.sendRequest<ExportHubFrontMatterResult>(Requests.exportHubFrontMatter, { cardText: 'license: [mit\n', readmeText: '' });
     assert.match(broken.error ?? '', /YAML errors/);
+  });
+
+  it('offers the license choices for a new card, then writes it', async () => {
+    const { licenses, text } = await server.connection.sendRequest<NewModelCardResult>(Requests.newModelCard, {});
+    assert.equal(text, undefined);
+    const ids = licenses.map((l) => l.id);
+    assert.deepEqual(ids, [...ids].sort((a, b) => a.localeCompare(b)));
+    assert.ok(ids.includes('mit') && ids.includes('apache-2.0') && ids.includes('other'), ids.join());
+    assert.ok(licenses.every((l) => l.name && l.summary), 'every choice has a name and a summary');
+    const card = await server.connection.sendRequest<NewModelCardResult>(Requests.newModelCard, { license: 'cc-by-nc-4.0', modelName: 'acme-bot' });
+    assert.match(card.text ?? '', /^license: cc-by-nc-4\.0$/m);
+    assert.match(card.text ?? '', /acme-bot/);
   });
 
   it("gives the Test Classifier the card's widget examples (as edited) and records of its samples", async () => {

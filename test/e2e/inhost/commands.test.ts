@@ -2,7 +2,8 @@
 // active, and the ones without UI behave as the user expects.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { cardwrightExtension, openScratchFile, rangeOf, waitForDiagnostics } from './workbench';
+import { waitFor } from './waitFor';
+import { cardwrightExtension, openScratchFile, rangeOf, waitForDiagnostics, workspaceRoot } from './workbench';
 
 describe('commands', () => {
   it('registers every contributed command', async () => {
@@ -12,6 +13,22 @@ describe('commands', () => {
     await ext.activate();
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.deepEqual(contributed.filter((c) => !registered.has(c)), [], 'contributed but not registered');
+  });
+
+  it('writes a new model card in a folder with the license picked, and opens it', async () => {
+    const folder = vscode.Uri.joinPath(workspaceRoot(), 'e2e-scratch', 'new-card', 'acme-bot');
+    await vscode.workspace.fs.createDirectory(folder);
+    const card = vscode.Uri.joinPath(folder, 'model-card.yaml');
+    const running = vscode.commands.executeCommand('cardwright.newModelCard', folder);
+    // Accept the license quick pick's first entry (the server's sorted choices) once it shows.
+    const text = await waitFor(async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return vscode.workspace.fs.readFile(card).then((bytes) => new TextDecoder().decode(bytes), () => undefined);
+    }, 'model-card.yaml written', 30_000, 250);
+    await running;
+    assert.match(text, /^license: [a-z0-9][a-z0-9.+_-]*$/m);
+    assert.match(text, /acme-bot/);
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === card.toString(), 'the new card open in an editor', 10_000);
   });
 
   it('keeps diagnostics live across "Restart Language Server"', async () => {
