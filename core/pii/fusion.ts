@@ -53,6 +53,29 @@ interface Group {
   spans: PiiSpan[];
 }
 
+/**
+ * A finding while fusion works on it: always the same fields (testValue is a boolean here), made
+ * by one function, so the optimized code sees one object shape (V8 otherwise deoptimizes and
+ * recompiles fusion over and over in every thread that runs it). Turned into PiiFinding at the end.
+ */
+interface Draft {
+  type: PiiEntityType;
+  start: number;
+  end: number;
+  score: number;
+  detectors: string[];
+  testValue: boolean;
+}
+
+function draft(type: PiiEntityType, start: number, end: number, score: number, detectors: string[], testValue: boolean): Draft {
+  return { type, start, end, score, detectors, testValue };
+}
+
+interface Candidate {
+  finding: Draft;
+  authority: number;
+}
+
 function isModel(span: PiiSpan): boolean {
   return span.detector === 'model' || span.detector.startsWith('model/');
 }
@@ -109,12 +132,12 @@ export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}
 
   // 2. Resolve overlaps between types, strongest first.
   if (findings.length > 1) findings.sort((a, b) => b.authority - a.authority || b.finding.score - a.finding.score || (b.finding.end - b.finding.start) - (a.finding.end - a.finding.start));
-  const kept: PiiFinding[] = [];
+  const kept: Draft[] = [];
   for (const candidate of findings) {
-    let pieces: PiiFinding[] = [candidate.finding];
+    let pieces: Draft[] = [candidate.finding];
     for (const winner of kept) {
       if (pieces.length === 1 && (pieces[0].end <= winner.start || pieces[0].start >= winner.end)) continue; // apart
-      const rest: PiiFinding[] = [];
+      const rest: Draft[] = [];
       for (const piece of pieces) rest.push(...subtract(piece, winner, options.text));
       pieces = rest;
       if (pieces.length === 0) break;
@@ -122,7 +145,13 @@ export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}
     for (const piece of pieces) kept.push(piece);
   }
 
-  const out = kept.filter((f) => f.score >= threshold);
+  const out: PiiFinding[] = [];
+  for (const d of kept) {
+    if (d.score < threshold) continue;
+    const finding: PiiFinding = { type: d.type, start: d.start, end: d.end, score: d.score, detectors: d.detectors };
+    if (d.testValue) finding.testValue = true;
+    out.push(finding);
+  }
   if (out.length > 1) out.sort((a, b) => a.start - b.start || a.end - b.end);
   return out;
 }
@@ -138,20 +167,13 @@ function hasLetterOrDigit(text: string, start: number, end: number): boolean {
   return false;
 }
 
-function toFinding(group: Group, modelOnlyFactor: number): { finding: PiiFinding; authority: number } {
+function toFinding(group: Group, modelOnlyFactor: number): Candidate {
   if (group.spans.length === 1) {
     // One detector, one span (most groups): the same rules, without the bookkeeping.
     const span = group.spans[0];
     const trusted = RECOGNIZER_TYPES.has(group.type) && isModel(span) ? span.score * modelOnlyFactor : span.score;
-    const finding: PiiFinding = {
-      type: group.type,
-      start: span.start,
-      end: span.end,
-      score: Math.round((span.testValue ? span.score : 1 - (1 - trusted)) * 1000) / 1000,
-      detectors: [span.detector],
-    };
-    if (span.testValue) finding.testValue = true;
-    return { finding, authority: authority(span) };
+    const score = Math.round((span.testValue ? span.score : 1 - (1 - trusted)) * 1000) / 1000;
+    return candidate(draft(group.type, span.start, span.end, score, [span.detector], span.testValue === true), authority(span));
   }
   const strongest = Math.max(...group.spans.map(authority));
   const authorities = group.spans.filter((s) => authority(s) === strongest);
@@ -175,23 +197,19 @@ function toFinding(group: Group, modelOnlyFactor: number): { finding: PiiFinding
   let score = 1 - miss;
   const testValue = group.spans.some((s) => s.testValue);
   if (testValue) score = Math.min(...group.spans.filter((s) => s.testValue).map((s) => s.score));
-  const finding: PiiFinding = {
-    type: group.type,
-    start,
-    end,
-    score: Math.round(score * 1000) / 1000,
-    detectors: [...bestByDetector.keys()].sort(),
-  };
-  if (testValue) finding.testValue = true;
-  return { finding, authority: strongest };
+  return candidate(draft(group.type, start, end, Math.round(score * 1000) / 1000, [...bestByDetector.keys()].sort(), testValue), strongest);
+}
+
+function candidate(finding: Draft, authority: number): Candidate {
+  return { finding, authority };
 }
 
 /** What is left of `piece` outside `winner`: up to two pieces, each holding a letter or digit. */
-function subtract(piece: PiiFinding, winner: PiiFinding, text: string | undefined): PiiFinding[] {
+function subtract(piece: Draft, winner: Draft, text: string | undefined): Draft[] {
   if (piece.end <= winner.start || piece.start >= winner.end) return [piece];
-  const rest: PiiFinding[] = [];
-  if (piece.start < winner.start) rest.push({ ...piece, end: winner.start });
-  if (piece.end > winner.end) rest.push({ ...piece, start: winner.end });
+  const rest: Draft[] = [];
+  if (piece.start < winner.start) rest.push(draft(piece.type, piece.start, winner.start, piece.score, piece.detectors, piece.testValue));
+  if (piece.end > winner.end) rest.push(draft(piece.type, winner.end, piece.end, piece.score, piece.detectors, piece.testValue));
   const trimmed = text === undefined ? rest : rest.map((r) => trim(r, text)).filter((r) => /[\p{L}\p{N}]/u.test(text.slice(r.start, r.end)));
   // Leftovers of one or two characters are boundary noise, not entities.
   return trimmed.filter((r) => r.end - r.start >= 3);
@@ -199,9 +217,9 @@ function subtract(piece: PiiFinding, winner: PiiFinding, text: string | undefine
 
 const EDGE = /[\s\p{P}]/u;
 
-function trim(piece: PiiFinding, text: string): PiiFinding {
+function trim(piece: Draft, text: string): Draft {
   let { start, end } = piece;
   while (start < end && EDGE.test(text[start])) start++;
   while (end > start && EDGE.test(text[end - 1])) end--;
-  return { ...piece, start, end };
+  return draft(piece.type, start, end, piece.score, piece.detectors, piece.testValue);
 }
