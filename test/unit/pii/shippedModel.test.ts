@@ -70,6 +70,23 @@ describe('pii shipped model', function () {
     assert.ok(found(without) < found(withCase), `without capitalization: ${JSON.stringify(cases.map((_c, i) => names(without, i)))}`);
   });
 
+  it('finds the same spans from logits (softmax skipped for most words) as from probabilities', async () => {
+    const texts = [
+      ...SENTENCES.map((s) => s.text),
+      'Ms. Ngozi Adeyemi-Okoro, 12 Rue de la Paix, 75002 Paris; phone +33 1 42 68 53 00\r\nRef C-1001',
+      'zoë ångström wrote from 4 Elm Road\tcall me\tdr. hopper',
+      // Long enough for several overlapping windows.
+      Array.from({ length: 40 }, (_, i) => `Row ${i}: Lena García, ${i + 10} Baker Street, lena.${i}@mail.example.net`).join('\n'),
+    ];
+    const probabilitiesOnly = { ...classifier, classifyLogits: undefined };
+    for (const person of [undefined, { extend: 0.02, open: 0.05 }, { extend: 0.3, open: 0.6 }]) {
+      const fromLogits = await modelSpans(texts, classifier, { person });
+      const fromProbabilities = await modelSpans(texts, probabilitiesOnly, { person });
+      assert.deepEqual(fromLogits, fromProbabilities, `person thresholds ${JSON.stringify(person)}`);
+      assert.ok(fromLogits.flat().some((span) => span.type === 'PERSON'));
+    }
+  });
+
   it('finds people and addresses with the model alone, at exact offsets', async () => {
     const spans = await modelSpans(SENTENCES.map((s) => s.text), classifier);
     const describe = (i: number) => JSON.stringify(spans[i].map((s) => [s.type, SENTENCES[i].text.slice(s.start, s.end)]));
