@@ -170,10 +170,6 @@ export interface NewCardOptions {
   modelName?: string;
 }
 
-/**
- * A complete model-card.yaml for a new model under `licenseId` (a Hub id, or `other`): every
- * section present with placeholders a person replaces, and comments saying what each part is for.
- */
 /** The license choices for a new card: Hub license ids (no family entries), sorted. */
 export function newCardLicenseChoices(): Array<{ id: string; name: string; summary: string }> {
   return allLicenseFacts()
@@ -182,6 +178,10 @@ export function newCardLicenseChoices(): Array<{ id: string; name: string; summa
     .map((fact) => ({ id: fact.id, name: fact.name, summary: summarizeLicense(fact) }));
 }
 
+/**
+ * A complete model-card.yaml for a new model under `licenseId` (a Hub id, or `other`): every
+ * section present with placeholders a person replaces, and comments saying what each part is for.
+ */
 export function newCardSkeleton(licenseId: string, options: NewCardOptions = {}): string {
   const license = /^[a-z0-9][a-z0-9.+_-]*$/.test(licenseId) ? licenseId : 'unknown';
   const fact = licenseFacts(license);

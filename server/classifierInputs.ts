@@ -4,11 +4,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { cardSamplePaths, randomRecord, widgetExamples } from '../core/classifierInputs';
+import { detectBinary } from '../core/pii/readers/sampleFormat';
 import { ClassifierInputsParams, ClassifierInputsResult, Requests } from '../protocol/messages';
+import { filePathOf } from './documentUris';
 
 /** How much of a sample file is read to pick a record from. */
 const MAX_SAMPLE_BYTES = 1 << 20;
@@ -18,14 +20,14 @@ export function registerClassifierInputs(connection: Connection, documents: Text
 }
 
 export function classifierInputs(params: ClassifierInputsParams, documents: TextDocuments<TextDocument>, random: () => number = Math.random): ClassifierInputsResult {
-  const card = params?.cardUri ? filePath(params.cardUri) : undefined;
+  const card = params?.cardUri ? filePathOf(params.cardUri) : undefined;
   const cardText = card && params.cardUri ? (documents.get(params.cardUri)?.getText() ?? readHead(card)) : undefined;
   if (params?.kind === 'widgetExamples') return { texts: cardText ? widgetExamples(cardText) : [] };
 
   const candidates: string[] = [];
   if (card && cardText) candidates.push(...cardSamplePaths(cardText).map((p) => path.resolve(path.dirname(card), p)));
   for (const uri of Array.isArray(params?.sampleUris) ? params.sampleUris : []) {
-    const file = filePath(uri);
+    const file = filePathOf(uri);
     if (file) candidates.push(file);
   }
   const readable = [...new Set(candidates)].filter((file) => !/\.(parquet|pq)$/i.test(file) && isFile(file));
@@ -36,14 +38,6 @@ export function classifierInputs(params: ClassifierInputsParams, documents: Text
   return { texts: [] };
 }
 
-function filePath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function isFile(file: string): boolean {
   try {
     return fs.statSync(file).isFile();
@@ -52,14 +46,15 @@ function isFile(file: string): boolean {
   }
 }
 
-/** The first MiB of a file as text, or undefined when it cannot be read. */
+/** The first MiB of a file as text; undefined when it cannot be read or is binary (no records to show). */
 function readHead(file: string): string | undefined {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');
     const buffer = Buffer.alloc(Math.min(MAX_SAMPLE_BYTES, fs.fstatSync(fd).size));
     const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, read).toString('utf8');
+    const head = buffer.subarray(0, read);
+    return detectBinary(head.subarray(0, 8192)).binary ? undefined : head.toString('utf8');
   } catch {
     return undefined;
   } finally {

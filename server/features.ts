@@ -32,6 +32,7 @@ import { Finding, Severity } from '../core/finding';
 import { hover } from '../core/hover';
 import { CardSymbol, CardSymbolKind, documentSymbols, foldingRanges } from '../core/symbols';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { fileNameOf, folderOf } from './documentUris';
 import { redactionCodeActions } from './redaction';
 
 /** The capabilities these handlers serve; spread into the server's `initialize` result. */
@@ -226,21 +227,4 @@ function toDocumentSymbol(document: TextDocument, symbol: CardSymbol): DocumentS
     selectionRange: { start: document.positionAt(symbol.selectionStart), end: document.positionAt(symbol.selectionEnd) },
     children: symbol.children.map((child) => toDocumentSymbol(document, child)),
   };
-}
-
-function folderOf(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? path.dirname(fileURLToPath(uri)) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function fileNameOf(uri: string): string {
-  const withoutQuery = uri.replace(/[?#].*$/, '');
-  try {
-    return decodeURIComponent(withoutQuery.slice(withoutQuery.lastIndexOf('/') + 1));
-  } catch {
-    return withoutQuery.slice(withoutQuery.lastIndexOf('/') + 1);
-  }
 }

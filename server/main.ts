@@ -1,7 +1,6 @@
 /** Cardwright's language server: the LSP adapter over core/. Routes only; the work is in core. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAnalyzer } from '../core/analyzer';
@@ -10,6 +9,7 @@ import { sourceKindOf } from '../core/cardSource';
 import { ExportHubFrontMatterParams, ExportHubFrontMatterResult, NewModelCardParams, NewModelCardResult, Requests } from '../protocol/messages';
 import { CardwrightSettings, DEFAULT_SETTINGS, normalizeSettings } from '../protocol/settings';
 import { toDiagnostic } from './diagnostics';
+import { fileNameOf, folderOf } from './documentUris';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { packageVersion } from './packageRoot';
 import { registerClassifierInputs } from './classifierInputs';
@@ -94,7 +94,7 @@ function validate(document: TextDocument): void {
     return;
   }
   try {
-    const folder = document.uri.startsWith('file:') ? path.dirname(fileURLToPath(document.uri)) : undefined;
+    const folder = folderOf(document.uri);
     const analysis = analyzer.analyze({
       text: document.getText(),
       fileName,
@@ -106,11 +106,6 @@ function validate(document: TextDocument): void {
   } catch (error) {
     connection.console.error(`Cardwright could not validate ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
   }
-}
-
-function fileNameOf(uri: string): string {
-  const withoutQuery = uri.replace(/[?#].*$/, '');
-  return decodeURIComponent(withoutQuery.slice(withoutQuery.lastIndexOf('/') + 1));
 }
 
 process.on('uncaughtException', (error) => connection.console.error(`Cardwright server error: ${error.stack ?? error.message}`));

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { CancellationToken, Connection, Diagnostic, DiagnosticSeverity, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { cardSampleList } from '../core/cardSampleList';
 import { globToRegExp } from '../core/glob';
@@ -28,6 +28,7 @@ import {
   ScanDatasetResult,
 } from '../protocol/messages';
 import { CardwrightSettings } from '../protocol/settings';
+import { fileNameOf, filePathOf } from './documentUris';
 import { packageRoot, packageVersion, SHIPPED_MODEL } from './packageRoot';
 import { HUB_ID, loadTokenClassifier, TokenClassifier } from './pii/modelRuntime';
 import { FileScan, scanFiles } from './pii/scanFiles';
@@ -224,8 +225,14 @@ interface Targets {
 /** The files to scan: a card's samples (relative to the card), or the given files and folders. */
 function resolveTargets(params: ScanDatasetParams, host: PiiServiceHost): Targets {
   if (params.cardUri) {
-    const cardPath = fileURLToPath(params.cardUri);
-    const text = host.openText(params.cardUri) ?? fs.readFileSync(cardPath, 'utf8');
+    const cardPath = filePathOf(params.cardUri);
+    if (!cardPath) return { cardUri: params.cardUri, paths: [], problem: 'the card is not a file on disk: save it first' };
+    let text = host.openText(params.cardUri);
+    try {
+      text ??= fs.readFileSync(cardPath, 'utf8');
+    } catch (error) {
+      return { cardUri: params.cardUri, paths: [], problem: `cannot read the card: ${(error as Error).message}` };
+    }
     const analysis = host.analyzer.analyze({ text, fileName: cardPath });
     const samples = cardSampleList(analysis.card?.value);
     return {
@@ -234,7 +241,14 @@ function resolveTargets(params: ScanDatasetParams, host: PiiServiceHost): Target
       problem: samples.length === 0 ? 'the card lists no samples under upstream.datasets[].samples' : undefined,
     };
   }
-  return { paths: (params.uris ?? []).map((uri) => fileURLToPath(uri)) };
+  const paths: string[] = [];
+  const elsewhere: string[] = [];
+  for (const uri of params.uris ?? []) {
+    const file = filePathOf(uri);
+    if (file) paths.push(file);
+    else elsewhere.push(fileNameOf(uri));
+  }
+  return { paths, problem: elsewhere.length > 0 ? `not files on disk, not scanned: ${elsewhere.join(', ')}` : undefined };
 }
 
 function reportProgress(progress: WorkDoneProgressReporter, file: string, bytesDone: number, bytesTotal: number, filesDone: number, filesTotal: number): void {

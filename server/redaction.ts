@@ -4,22 +4,14 @@
  * the text and the findings); this file converts positions <-> offsets and plans <-> LSP shapes.
  */
 import * as fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { CodeAction, CodeActionKind, Connection, Diagnostic, Range, TextDocuments, TextEdit as LspTextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from '../core/finding';
 import { applyTextEdits, planRedaction, RedactionStyle, RedactionTarget, redactionFormatOf } from '../core/redaction/redactSample';
 import { PII_DIAGNOSTIC_SOURCE, RedactFileParams, RedactFileResult, Requests } from '../protocol/messages';
+import { fileNameOf, filePathOf } from './documentUris';
 
 const STYLES: readonly RedactionStyle[] = ['placeholder', 'pseudonym'];
-
-function fileNameOf(uri: string): string {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
-  } catch {
-    return uri;
-  }
-}
 
 function targetOf(document: TextDocument, range: Range, type: string): RedactionTarget {
   return { start: document.offsetAt(range.start), end: document.offsetAt(range.end), type };
@@ -91,10 +83,12 @@ export function registerRedaction(connection: Connection, documents: TextDocumen
   connection.onRequest(Requests.redactFile, (params: RedactFileParams): RedactFileResult => {
     let document = documents.get(params.uri);
     if (!document) {
+      const file = filePathOf(params.uri);
+      if (!file) return { error: `${fileNameOf(params.uri)} is not open and not a file on disk`, edits: [], skipped: 0 };
       try {
-        document = TextDocument.create(params.uri, 'plaintext', 0, fs.readFileSync(fileNameOf(params.uri), 'utf8'));
+        document = TextDocument.create(params.uri, 'plaintext', 0, fs.readFileSync(file, 'utf8'));
       } catch (error) {
-        return { error: `cannot read ${fileNameOf(params.uri)}: ${(error as Error).message}`, edits: [], skipped: 0 };
+        return { error: `cannot read ${file}: ${(error as Error).message}`, edits: [], skipped: 0 };
       }
     }
     return redactFile(document, params);

@@ -15,7 +15,7 @@ export interface DetectOptions {
   defaultCountry?: string;
   /** Model batch size in sequences (default 8). */
   modelBatch?: number;
-  /** Model batches in flight at once. */
+  /** Model batches in flight at once (default 1: onnxruntime-node runs in the calling thread). */
   modelConcurrency?: number;
   /** Units recognized between two turns of the event loop (so that a language server stays responsive). */
   yieldEvery?: number;

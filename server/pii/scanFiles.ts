@@ -36,7 +36,7 @@ export interface ScanOptions {
   classifier?: TokenClassifier;
   /** Country for phone numbers without `+` (default US). */
   defaultCountry?: string;
-  /** Units per detection batch (default 256). */
+  /** Units per detection batch (default 64). */
   unitsPerBatch?: number;
   /** Model batch size in sequences (default 8). */
   modelBatch?: number;
@@ -214,8 +214,8 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions =
     return fallback;
   };
   const context: DetectContext = { options, detectOptions, classifier, pool, fallbackClassifier, modelStats, result };
-  // Files are scanned `parallelism` at a time: while one waits for the model (onnxruntime runs
-  // outside the JavaScript thread), another runs its recognizers. Results keep the input order.
+  // Files are scanned `parallelism` at a time (with detection workers, one file's batches keep
+  // them busy while another file is read). Results keep the input order.
   const scans: (FileScan | undefined)[] = new Array(files.length);
   const bytesDone = new Array<number>(files.length).fill(0);
   let next = 0;
@@ -295,8 +295,8 @@ async function scanOneFile(file: string, context: DetectContext, hooks: ScanHook
     const batchSize = context.options.unitsPerBatch ?? 64;
     let batch: TextUnit[] = [];
     let batchChars = 0;
-    // Two batches in flight: while the model works on one, the next is read, parsed, tokenized
-    // and run through the recognizers, so onnxruntime is rarely idle. Findings are sorted at the end.
+    // Batches in flight: with detection workers, the next batches are read and parsed here while
+    // the workers detect, so they are rarely idle. Findings are sorted at the end.
     const inFlight: Array<Promise<void>> = [];
     const submit = async (units: TextUnit[]) => {
       // With workers, each has batches queued behind the one it runs.

@@ -148,6 +148,7 @@ describe('language server editor features', function () {
       fs.mkdirSync(path.join(dir, 'data'));
       fs.writeFileSync(path.join(dir, 'data', 'rows.csv'), 'name,email\nDana Whitfield,dana@example.com\n');
       fs.writeFileSync(path.join(dir, 'other.jsonl'), '{"text": "Call Ana at +1 415 555 0132"}\n');
+      fs.writeFileSync(path.join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 0, 255, 254]));
       const card = path.join(dir, 'model-card.yaml');
       const onDisk = 'license: mit\nupstream:\n  datasets:\n    - id: local\n      samples: [data/rows.csv]\nwidget:\n  - text: on disk\n';
       fs.writeFileSync(card, onDisk);
@@ -158,10 +159,10 @@ describe('language server editor features', function () {
       server.open(cardUri, onDisk.replace('on disk', 'Hi, I am Dana'));
       assert.deepEqual((await ask({ kind: 'widgetExamples', cardUri })).texts, ['Hi, I am Dana']);
       assert.deepEqual((await ask({ kind: 'sampleRecord', cardUri })).texts, ['name: Dana Whitfield\nemail: dana@example.com']);
-      // Scanned files are candidates too; a missing or unreadable one is skipped, never an error.
+      // Scanned files are candidates too; a missing, binary or non-file one is skipped, never an error.
       const records = new Set<string>();
       for (let i = 0; i < 12; i++) {
-        const { texts } = await ask({ kind: 'sampleRecord', sampleUris: [pathToFileURL(path.join(dir, 'other.jsonl')).href, pathToFileURL(path.join(dir, 'gone.csv')).href, 'untitled:x'] });
+        const { texts } = await ask({ kind: 'sampleRecord', sampleUris: [pathToFileURL(path.join(dir, 'other.jsonl')).href, pathToFileURL(path.join(dir, 'gone.csv')).href, pathToFileURL(path.join(dir, 'image.txt')).href, 'untitled:x'] });
         records.add(texts.join());
       }
       assert.deepEqual([...records], ['text: Call Ana at +1 415 555 0132']);

@@ -58,6 +58,19 @@ describe('language server PII scan', function () {
     assert.match(undeclared!.message, /EMAIL_ADDRESS/);
   });
 
+  it('answers a scan of things that are not files on disk with a clear summary, not an error', async () => {
+    const untitled: ScanDatasetResult = await server.connection.sendRequest(Requests.scanDataset, { cardUri: 'untitled:Untitled-1' });
+    assert.deepEqual(untitled.findings, []);
+    assert.match(untitled.summary, /not a file on disk: save it first/);
+    const gone: ScanDatasetResult = await server.connection.sendRequest(Requests.scanDataset, { cardUri: pathToFileURL(path.join(project.dir, 'gone', 'model-card.yaml')).href });
+    assert.match(gone.summary, /cannot read the card/);
+    const mixed: ScanDatasetResult = await server.connection.sendRequest(Requests.scanDataset, {
+      uris: ['untitled:notes.txt', pathToFileURL(path.join(project.dir, 'data', 'faq-sample.txt')).href],
+    });
+    assert.match(mixed.summary, /in 1 file; not files on disk, not scanned: untitled:notes\.txt/);
+    assert.ok(mixed.findings.length > 0, mixed.summary);
+  });
+
   it('serves redaction quick fixes and "Redact All" edits for the sample files it published findings for', async () => {
     const jsonl = path.join(project.dir, 'data', 'tickets-sample.jsonl');
     const uri = pathToFileURL(jsonl).href;
