@@ -125,6 +125,8 @@ export function createWordPieceTokenizer(config: WordPieceConfig): WordPieceToke
         start = end;
       }
     }
+    // An over-long word (a base64 blob, a minified line) is one [UNK] and rarely seen twice: not kept.
+    if (count > config.maxInputCharsPerWord) return pieces;
     if (cache.size > 200000) cache.clear();
     cache.set(word, pieces);
     return pieces;
