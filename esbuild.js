@@ -15,6 +15,17 @@ const withTests = process.argv.includes('--tests');
 const runtimeExternals = ['onnxruntime-node'];
 const runtimeAlias = { sharp: './server/runtime/sharpStub.js' };
 
+// libphonenumber-js's matchesEntirely helper builds a RegExp on every call; the bundles use
+// server/runtime/matchesEntirely.js instead, which builds each one once (same results).
+const phoneRegexCache = {
+  name: 'phone-regex-cache',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]matchesEntirely(\.js)?$/ }, (args) =>
+      /[\\/]libphonenumber-js[\\/]/.test(args.importer) ? { path: path.resolve(__dirname, 'server', 'runtime', 'matchesEntirely.js') } : undefined,
+    );
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -24,6 +35,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   loader: { '.json': 'json' },
+  plugins: [phoneRegexCache],
 };
 
 function listTs(dir) {

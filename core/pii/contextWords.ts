@@ -28,16 +28,30 @@ const BOUNDARY = /[\n\r\t;|]|(?:^|\p{L}\p{L}|\p{N}|[)"'])[.!?](?=\s)/gu;
 /** The folded words around [start, end): the field name and the clause before, a few words after. */
 export function contextAround(input: RecognizerInput, start: number, end: number): Context {
   let before = input.text.slice(Math.max(0, start - CONTEXT_BEFORE), start);
-  let cut = -1;
-  BOUNDARY.lastIndex = 0;
-  for (let m = BOUNDARY.exec(before); m; m = BOUNDARY.exec(before)) cut = m.index + m[0].length;
-  if (cut >= 0) before = before.slice(cut);
+  if (mayHoldBoundary(before)) {
+    let cut = -1;
+    BOUNDARY.lastIndex = 0;
+    for (let m = BOUNDARY.exec(before); m; m = BOUNDARY.exec(before)) cut = m.index + m[0].length;
+    if (cut >= 0) before = before.slice(cut);
+  }
   let after = input.text.slice(end, end + CONTEXT_AFTER);
-  BOUNDARY.lastIndex = 0;
-  const stop = BOUNDARY.exec(after);
-  if (stop) after = after.slice(0, stop.index);
+  if (mayHoldBoundary(after)) {
+    BOUNDARY.lastIndex = 0;
+    const stop = BOUNDARY.exec(after);
+    if (stop) after = after.slice(0, stop.index);
+  }
   const field = fieldNameAt(input, start) ?? '';
   return { near: ` ${fold(field)} | ${fold(before)} `, after: ` ${fold(after)} ` };
+}
+
+/** False when `text` has none of the characters BOUNDARY needs (most context windows): no regex to run. */
+function mayHoldBoundary(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // \t \n \r ! . ; ? |
+    if (c === 9 || c === 10 || c === 13 || c === 33 || c === 46 || c === 59 || c === 63 || c === 124) return true;
+  }
+  return false;
 }
 
 export function fieldNameAt(input: RecognizerInput, offset: number): string | undefined {
@@ -90,10 +104,40 @@ export function clampScore(score: number): number {
 }
 
 /** Lowercase, camelCase split, and every run of non-letters/digits becomes one space. */
-function fold(text: string): string {
+export function fold(text: string): string {
+  const ascii = foldAscii(text);
+  return ascii !== undefined ? ascii : foldByRegex(text);
+}
+
+/** fold's definition, for any text. */
+export function foldByRegex(text: string): string {
   return text
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/**
+ * fold for ASCII text in one pass (most context windows; the regexes cost several times more):
+ * a space before an uppercase letter that follows a lowercase one, letters lowercased, each run of
+ * other characters one space, none at either end. undefined for text with any non-ASCII character.
+ */
+function foldAscii(text: string): string | undefined {
+  let out = '';
+  let gap = false;
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return undefined;
+    const upper = c >= 65 && c <= 90;
+    const lower = c >= 97 && c <= 122;
+    if (upper || lower || (c >= 48 && c <= 57)) {
+      if ((gap || (upper && previous >= 97 && previous <= 122)) && out.length > 0) out += ' ';
+      out += upper ? String.fromCharCode(c + 32) : text[i];
+      gap = false;
+    } else gap = true;
+    previous = c;
+  }
+  return out;
 }
