@@ -14,6 +14,7 @@
  * a reported finding aside.
  */
 import { PiiEntityType, PiiFinding, PiiSpan } from './piiTypes';
+import { byCodeUnits, sortSmall } from './sortSmall';
 
 /** Types whose value a recognizer can prove (checksum, parser, library validation). */
 const RECOGNIZER_TYPES: ReadonlySet<PiiEntityType> = new Set([
@@ -112,7 +113,7 @@ export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}
   }
   const groups: Group[] = [];
   for (const [type, list] of byType) {
-    if (list.length > 1) list.sort((a, b) => a.start - b.start || b.end - a.end);
+    if (list.length > 1) sortSmall(list, (a, b) => a.start - b.start || b.end - a.end);
     let current: Group | undefined;
     for (const span of list) {
       if (current && span.start < current.end) {
@@ -131,7 +132,7 @@ export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}
     .filter((f) => f.finding.score >= threshold);
 
   // 2. Resolve overlaps between types, strongest first.
-  if (findings.length > 1) findings.sort((a, b) => b.authority - a.authority || b.finding.score - a.finding.score || (b.finding.end - b.finding.start) - (a.finding.end - a.finding.start));
+  if (findings.length > 1) sortSmall(findings, (a, b) => b.authority - a.authority || b.finding.score - a.finding.score || (b.finding.end - b.finding.start) - (a.finding.end - a.finding.start));
   const kept: Draft[] = [];
   for (const candidate of findings) {
     let pieces: Draft[] = [candidate.finding];
@@ -152,7 +153,7 @@ export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}
     if (d.testValue) finding.testValue = true;
     out.push(finding);
   }
-  if (out.length > 1) out.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (out.length > 1) sortSmall(out, (a, b) => a.start - b.start || a.end - b.end);
   return out;
 }
 
@@ -197,7 +198,7 @@ function toFinding(group: Group, modelOnlyFactor: number): Candidate {
   let score = 1 - miss;
   const testValue = group.spans.some((s) => s.testValue);
   if (testValue) score = Math.min(...group.spans.filter((s) => s.testValue).map((s) => s.score));
-  return candidate(draft(group.type, start, end, Math.round(score * 1000) / 1000, [...bestByDetector.keys()].sort(), testValue), strongest);
+  return candidate(draft(group.type, start, end, Math.round(score * 1000) / 1000, sortSmall([...bestByDetector.keys()], byCodeUnits), testValue), strongest);
 }
 
 function candidate(finding: Draft, authority: number): Candidate {

@@ -99,10 +99,18 @@ export async function modelSpans(
       const target = best[sequence.text];
       const rows = scores[row];
       const continuation = tokenized[sequence.text].continuation;
+      // Whether the current word's first piece has an entity label: grouping reads a `##`
+      // piece's probability only then. Unknown (true) for pieces whose first piece is in
+      // another window.
+      let wordTyped = true;
       for (let t = sequence.ownStart; t < sequence.ownEnd; t++) {
         const position = t - sequence.start + 1; // +1 for [CLS]
         if (fromLogits) {
-          fromLogitRow(rows, position * labelCount, labelCount, personLabels, !continuation[t], infos, threshold, target, t);
+          const first = !continuation[t];
+          // A piece of a word labelled O: nothing of it is ever read (the arrays start at zero).
+          if (!first && !wordTyped) continue;
+          const typed = fromLogitRow(rows, position * labelCount, labelCount, personLabels, first, infos, threshold, target, t);
+          if (first) wordTyped = typed;
           continue;
         }
         let arg = 0;
@@ -150,10 +158,12 @@ export async function modelSpans(
 
 /**
  * One token's best label, its probability and the PERSON probability mass, from logits: the
- * numbers a softmax then a scan of the probabilities would give (float32 rounding included). A
- * word's first piece labelled O needs neither its probability (grouping never reads it) nor a
- * PERSON mass under `threshold` (it counts as none): when a bound on that mass from the PERSON
- * logits alone is under the threshold, the softmax is skipped, which is the case for most words.
+ * numbers a softmax then a scan of the probabilities would give (float32 rounding included), for
+ * what grouping and the PERSON steps read. A word's first piece labelled O needs neither its
+ * probability (grouping never reads it) nor a PERSON mass under `threshold` (it counts as none):
+ * when a bound on that mass from the PERSON logits alone is under the threshold, the softmax is
+ * skipped, which is the case for most words. A `##` piece needs only its probability (the PERSON
+ * steps read first pieces). Returns whether the best label is an entity.
  */
 function fromLogitRow(
   logits: Float32Array,
@@ -165,12 +175,13 @@ function fromLogitRow(
   threshold: number,
   target: { label: Int16Array; probability: Float32Array; person: Float32Array },
   t: number,
-): void {
+): boolean {
   let arg = 0;
   for (let c = 1; c < labelCount; c++) if (logits[base + c] > logits[base + arg]) arg = c;
   const max = logits[base + arg];
   target.label[t] = arg;
-  if (firstPiece && !infos[arg]?.type) {
+  const typed = infos[arg]?.type !== undefined;
+  if (firstPiece && !typed) {
     let bound = 0; // >= the PERSON mass, since the softmax's denominator is at least 1
     for (const c of personLabels) {
       const d = logits[base + c] - max;
@@ -179,22 +190,37 @@ function fromLogitRow(
     if (bound < threshold) {
       target.probability[t] = 0;
       target.person[t] = 0;
-      return;
+      return false;
     }
   }
   // As softmaxRows in server/pii/modelRuntime: a label 30 nats below the best counts as zero.
+  // The PERSON labels' terms are kept from the sum, in label order, for the mass below.
   let sum = 0;
+  let person0 = 0;
+  let person1 = 0;
   for (let c = 0; c < labelCount; c++) {
     const d = logits[base + c] - max;
-    if (d >= -30) sum += Math.exp(d);
+    if (d >= -30) {
+      const e = Math.exp(d);
+      sum += e;
+      if (c === personLabels[0]) person0 = e;
+      else if (c === personLabels[1]) person1 = e;
+    }
   }
   target.probability[t] = 1 / sum;
+  if (!firstPiece) return typed;
   let person = 0;
-  for (const c of personLabels) {
-    const d = logits[base + c] - max;
-    if (d >= -30) person += Math.fround(Math.fround(Math.exp(d)) / sum);
+  if (personLabels.length <= 2) {
+    if (personLabels.length > 0) person += Math.fround(Math.fround(person0) / sum);
+    if (personLabels.length > 1) person += Math.fround(Math.fround(person1) / sum);
+  } else {
+    for (const c of personLabels) {
+      const d = logits[base + c] - max;
+      if (d >= -30) person += Math.fround(Math.fround(Math.exp(d)) / sum);
+    }
   }
   target.person[t] = person;
+  return typed;
 }
 
 /** Label roles per classifier, computed once (labels and mapping do not change). */

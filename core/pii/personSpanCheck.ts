@@ -19,6 +19,7 @@
  *   - a single word right before a colon is a field label ("Prescriber:", "Applicant:").
  */
 import { PiiSpan } from './piiTypes';
+import { sortSmall } from './sortSmall';
 
 const TITLES = /^(?:dr|mr|mrs|ms|miss|mx|prof|sir|dame|rev|fr|sr|jr|rx|herr|frau|mme|mlle|sra?|dott|ing)\.?$/i;
 const WORD = /[^\s,;:()"“”<>|=]+/gu;
@@ -164,7 +165,7 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
     if (spans.some((span) => span.start < word.end && word.start < span.end)) continue;
     people.push({ type: 'PERSON', start: word.start, end: word.end, score: Math.round(word.person * 1000) / 1000, detector: people[0]?.detector ?? 'model' });
   }
-  people.sort((a, b) => a.start - b.start);
+  sortSmall(people, (a, b) => a.start - b.start);
   const taken = (word: NameWord) => spans.some((span) => span.type !== 'PERSON' && span.start < word.end && word.start < span.end);
   for (const span of people) {
     // A span covers whole words (the model labelled `Neil` of `O'Neil`).
@@ -214,7 +215,7 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
       last.score = Math.max(last.score, span.score);
     } else merged.push(span);
   }
-  return [...out, ...merged].sort((a, b) => a.start - b.start || a.end - b.end);
+  return sortSmall([...out, ...merged], (a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** Index of the first word starting at or after `offset` (words.length when none does). */

@@ -12,6 +12,7 @@
  * `GmbH`, `University`) are never taken.
  */
 import { FieldRegion, PiiSpan, RecognizerInput } from '../piiTypes';
+import { sortSmall } from '../sortSmall';
 
 /** Qualifiers that make `<qualifier>name` a person's name. */
 const QUALIFIERS =
@@ -97,7 +98,7 @@ export function recognizePersonFields(input: RecognizerInput): PiiSpan[] {
 
 function dedupe(spans: PiiSpan[]): PiiSpan[] {
   const seen = new Set<string>();
-  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  sortSmall(spans, (a, b) => a.start - b.start || a.end - b.end);
   return spans.filter((span) => {
     const key = `${span.start}:${span.end}`;
     if (seen.has(key)) return false;

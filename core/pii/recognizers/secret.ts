@@ -11,6 +11,7 @@
 import { PiiSpan, RecognizerInput } from '../piiTypes';
 import { isExampleSecret, TEST_VALUE_SCORE } from '../denyList';
 import { isAlnumAt } from './textBoundary';
+import { sortSmall } from '../sortSmall';
 
 interface TokenPattern {
   name: string;
@@ -64,7 +65,7 @@ export function recognizeSecrets(input: RecognizerInput): PiiSpan[] {
   spans.push(...privateKeyBlocks(text));
   spans.push(...urlCredentials(text));
   spans.push(...assignedSecrets(text));
-  return spans.sort((a, b) => a.start - b.start);
+  return sortSmall(spans, (a, b) => a.start - b.start);
 }
 
 const PEM_BEGIN = '-----BEGIN ';
