@@ -7,7 +7,7 @@ import { joinAddressParts } from './addressSpans';
 import { groupBioTokens, LabelInfo, labelInfos, LabelMapping } from './bioGrouping';
 import { nameWords, PersonRefinement, plausiblePersonSpans, refinePersonSpans } from './personSpanCheck';
 import { PiiSpan } from './piiTypes';
-import { batchByLength, tokenWindows } from './tokenWindows';
+import { batchByLength, TokenWindow, tokenWindows } from './tokenWindows';
 import { caseTypes, Tokens, WordPieceTokenizer } from './wordPieceTokenizer';
 
 export interface ClassifierLike {
@@ -47,113 +47,210 @@ export interface ModelRunStats {
   milliseconds?: number;
 }
 
+interface Sequence {
+  text: number;
+  start: number;
+  end: number;
+  ownStart: number;
+  ownEnd: number;
+  ids: number[];
+  types?: Uint8Array;
+}
+
+interface BestLabels {
+  label: Int16Array;
+  probability: Float32Array;
+  person: Float32Array;
+}
+
+/** What decoding a batch's output needs besides the output itself (fixed for one call). */
+interface Decoding {
+  sequences: readonly Sequence[];
+  best: readonly BestLabels[];
+  tokenized: readonly Tokens[];
+  labelCount: number;
+  personLabels: readonly number[];
+  infos: readonly LabelInfo[];
+  threshold: number;
+  fromLogits: boolean;
+}
+
+// The steps below are loops and module-level functions, not callbacks or closures made per call:
+// V8 optimizes a closure created on every call again and again (in a scan, seconds of CPU spent
+// compiling the same callbacks), while a function declared once is compiled once.
 export async function modelSpans(
   texts: readonly string[],
   classifier: ClassifierLike,
   options: ModelRunOptions = {},
   stats?: ModelRunStats,
 ): Promise<PiiSpan[][]> {
-  const tokenized: Tokens[] = texts.map((text) => classifier.tokenizer.tokenize(text));
-  const sequences: Array<{ text: number; start: number; end: number; ownStart: number; ownEnd: number; ids: number[]; types?: Uint8Array }> = [];
-  tokenized.forEach((tokens, text) => {
-    if (tokens.ids.length === 0) return;
-    const types = classifier.caseTypes ? caseTypes(texts[text], tokens) : undefined;
-    for (const window of tokenWindows(tokens, classifier.maxTokens, options.overlap ?? 16)) {
+  const tokenized: Tokens[] = [];
+  for (const text of texts) tokenized.push(classifier.tokenizer.tokenize(text));
+  const sequences: Sequence[] = [];
+  // Typed arrays are allocated once per call and handed out as views: a few per record, each
+  // with its own off-heap buffer, are more work for V8 than one large one.
+  let totalTokens = 0;
+  for (const tokens of tokenized) totalTokens += tokens.ids.length;
+  const windows: TokenWindow[][] = [];
+  for (const tokens of tokenized) windows.push(tokens.ids.length === 0 ? [] : tokenWindows(tokens, classifier.maxTokens, options.overlap ?? 16));
+  let typeSlots = 0;
+  if (classifier.caseTypes) for (const list of windows) for (const window of list) typeSlots += window.end - window.start + 2;
+  const typePool = classifier.caseTypes ? new Uint8Array(typeSlots) : undefined;
+  const textTypes = classifier.caseTypes ? new Uint8Array(totalTokens) : undefined;
+  let typeOffset = 0;
+  let tokenOffset = 0;
+  for (let text = 0; text < tokenized.length; text++) {
+    const tokens = tokenized[text];
+    if (tokens.ids.length === 0) continue;
+    const types = textTypes ? caseTypes(texts[text], tokens, textTypes.subarray(tokenOffset, tokenOffset + tokens.ids.length)) : undefined;
+    tokenOffset += tokens.ids.length;
+    for (const window of windows[text]) {
       const ids = [classifier.tokenizer.clsId];
       for (let i = window.start; i < window.end; i++) ids.push(tokens.ids[i]);
       ids.push(classifier.tokenizer.sepId);
       let windowTypes: Uint8Array | undefined;
-      if (types) {
-        windowTypes = new Uint8Array(ids.length);
+      if (types && typePool) {
+        // [CLS] and [SEP] keep type 0.
+        windowTypes = typePool.subarray(typeOffset, typeOffset + ids.length);
         windowTypes.set(types.subarray(window.start, window.end), 1);
+        typeOffset += ids.length;
       }
       sequences.push({ text, start: window.start, end: window.end, ownStart: window.ownStart, ownEnd: window.ownEnd, ids, types: windowTypes });
     }
-  });
+  }
   // Best label and its probability per token of each text.
-  const best: Array<{ label: Int16Array; probability: Float32Array; person: Float32Array }> = tokenized.map((tokens) => ({
-    label: new Int16Array(tokens.ids.length),
-    probability: new Float32Array(tokens.ids.length),
-    person: new Float32Array(tokens.ids.length),
-  }));
-  const labelCount = classifier.labels.length;
-  const personLabels = classifier.labels.flatMap((label, i) => (classifier.mapping[label.replace(/^[BIES][-_]/, '')] === 'PERSON' ? [i] : []));
-  const infos = labelInfosOf(classifier);
-  // A word's PERSON probability under the lower of the two thresholds counts as none.
-  const threshold = Math.min(options.person?.extend ?? 0.1, options.person?.open ?? 0.35);
-  const fromLogits = typeof classifier.classifyLogits === 'function';
-  const batches = batchByLength(sequences.map((s) => s.ids.length), options.maxBatch ?? 32, options.maxBatchTokens ?? 8192);
-  const runBatch = async (batch: number[]) => {
-    const started = performance.now();
-    const ids = batch.map((i) => sequences[i].ids);
-    const types = classifier.caseTypes ? batch.map((i) => sequences[i].types!) : undefined;
-    const scores = fromLogits ? await classifier.classifyLogits!(ids, types) : await classifier.classify(ids, types);
-    if (stats) {
-      stats.milliseconds = (stats.milliseconds ?? 0) + (performance.now() - started);
-      stats.batches++;
-      stats.sequences += batch.length;
-      for (const i of batch) stats.tokens += sequences[i].ids.length;
+  const labelPool = new Int16Array(totalTokens);
+  const probabilityPool = new Float32Array(totalTokens);
+  const personPool = new Float32Array(totalTokens);
+  const best: BestLabels[] = [];
+  let bestOffset = 0;
+  for (const tokens of tokenized) {
+    const from = bestOffset;
+    bestOffset += tokens.ids.length;
+    best.push({ label: labelPool.subarray(from, bestOffset), probability: probabilityPool.subarray(from, bestOffset), person: personPool.subarray(from, bestOffset) });
+  }
+  const decoding: Decoding = {
+    sequences,
+    best,
+    tokenized,
+    labelCount: classifier.labels.length,
+    personLabels: personLabelsOf(classifier),
+    infos: labelInfosOf(classifier),
+    // A word's PERSON probability under the lower of the two thresholds counts as none.
+    threshold: Math.min(options.person?.extend ?? 0.1, options.person?.open ?? 0.35),
+    fromLogits: typeof classifier.classifyLogits === 'function',
+  };
+  const lengths: number[] = [];
+  for (const sequence of sequences) lengths.push(sequence.ids.length);
+  const batches = batchByLength(lengths, options.maxBatch ?? 32, options.maxBatchTokens ?? 8192);
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? 1, batches.length));
+  if (concurrency === 1) {
+    for (const batch of batches) await runBatch(batch, classifier, decoding, stats);
+  } else {
+    // A few batches in flight: each lane takes the next batch when its previous one is done.
+    let next = 0;
+    const lane = async () => {
+      while (next < batches.length) await runBatch(batches[next++], classifier, decoding, stats);
+    };
+    await Promise.all(Array.from({ length: concurrency }, lane));
+  }
+  const out: PiiSpan[][] = [];
+  for (let text = 0; text < tokenized.length; text++) out.push(spansOfText(texts[text], tokenized[text], best[text], decoding, options.person));
+  return out;
+}
+
+/** Runs the classifier on one batch of sequences and keeps each token's best label. */
+async function runBatch(batch: readonly number[], classifier: ClassifierLike, decoding: Decoding, stats: ModelRunStats | undefined): Promise<void> {
+  const { sequences } = decoding;
+  const started = performance.now();
+  const ids: number[][] = [];
+  for (const i of batch) ids.push(sequences[i].ids);
+  let types: Uint8Array[] | undefined;
+  if (classifier.caseTypes) {
+    types = [];
+    for (const i of batch) types.push(sequences[i].types!);
+  }
+  const scores = decoding.fromLogits ? await classifier.classifyLogits!(ids, types) : await classifier.classify(ids, types);
+  if (stats) {
+    stats.milliseconds = (stats.milliseconds ?? 0) + (performance.now() - started);
+    stats.batches++;
+    stats.sequences += batch.length;
+    for (const i of batch) stats.tokens += sequences[i].ids.length;
+  }
+  for (let row = 0; row < batch.length; row++) decodeSequence(sequences[batch[row]], scores[row], decoding);
+}
+
+/** The best label (and what grouping reads of its probabilities) of each token a sequence owns. */
+function decodeSequence(sequence: Sequence, rows: Float32Array, decoding: Decoding): void {
+  const { labelCount, personLabels, infos, threshold } = decoding;
+  const target = decoding.best[sequence.text];
+  const continuation = decoding.tokenized[sequence.text].continuation;
+  // Whether the current word's first piece has an entity label: grouping reads a `##` piece's
+  // probability only then. Unknown (true) for pieces whose first piece is in another window.
+  let wordTyped = true;
+  for (let t = sequence.ownStart; t < sequence.ownEnd; t++) {
+    const position = t - sequence.start + 1; // +1 for [CLS]
+    if (decoding.fromLogits) {
+      const first = !continuation[t];
+      // A piece of a word labelled O: nothing of it is ever read (the arrays start at zero).
+      if (!first && !wordTyped) continue;
+      const typed = fromLogitRow(rows, position * labelCount, labelCount, personLabels, first, infos, threshold, target, t);
+      if (first) wordTyped = typed;
+      continue;
     }
-    batch.forEach((sequenceIndex, row) => {
-      const sequence = sequences[sequenceIndex];
-      const target = best[sequence.text];
-      const rows = scores[row];
-      const continuation = tokenized[sequence.text].continuation;
-      // Whether the current word's first piece has an entity label: grouping reads a `##`
-      // piece's probability only then. Unknown (true) for pieces whose first piece is in
-      // another window.
-      let wordTyped = true;
-      for (let t = sequence.ownStart; t < sequence.ownEnd; t++) {
-        const position = t - sequence.start + 1; // +1 for [CLS]
-        if (fromLogits) {
-          const first = !continuation[t];
-          // A piece of a word labelled O: nothing of it is ever read (the arrays start at zero).
-          if (!first && !wordTyped) continue;
-          const typed = fromLogitRow(rows, position * labelCount, labelCount, personLabels, first, infos, threshold, target, t);
-          if (first) wordTyped = typed;
-          continue;
-        }
-        let arg = 0;
-        for (let c = 1; c < labelCount; c++) if (rows[position * labelCount + c] > rows[position * labelCount + arg]) arg = c;
-        target.label[t] = arg;
-        target.probability[t] = rows[position * labelCount + arg];
-        let person = 0;
-        for (const c of personLabels) person += rows[position * labelCount + c];
-        target.person[t] = person;
-      }
-    });
-  };
-  // A few batches in flight: each worker takes the next batch when its previous one is done.
-  let next = 0;
-  const worker = async () => {
-    while (next < batches.length) await runBatch(batches[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, batches.length)) }, worker));
-  return tokenized.map((tokens, text) => {
-    const scores = best[text];
-    const grouped = plausiblePersonSpans(
-      texts[text],
-      joinAddressParts(
-        texts[text],
-        groupBioTokens(
-          { count: tokens.ids.length, label: scores.label, probability: scores.probability, starts: tokens.starts, ends: tokens.ends, continuation: tokens.continuation },
-          infos,
-          'model',
-          texts[text],
-        ),
+    let arg = 0;
+    for (let c = 1; c < labelCount; c++) if (rows[position * labelCount + c] > rows[position * labelCount + arg]) arg = c;
+    target.label[t] = arg;
+    target.probability[t] = rows[position * labelCount + arg];
+    let person = 0;
+    for (const c of personLabels) person += rows[position * labelCount + c];
+    target.person[t] = person;
+  }
+}
+
+/** One text's spans from its tokens' best labels: BIO grouping, addresses, then the PERSON steps. */
+function spansOfText(text: string, tokens: Tokens, scores: BestLabels, decoding: Decoding, person: PersonRefinement | undefined): PiiSpan[] {
+  const grouped = plausiblePersonSpans(
+    text,
+    joinAddressParts(
+      text,
+      groupBioTokens(
+        { count: tokens.ids.length, label: scores.label, probability: scores.probability, starts: tokens.starts, ends: tokens.ends, continuation: tokens.continuation },
+        decoding.infos,
+        'model',
+        text,
       ),
-    );
-    if (personLabels.length === 0) return grouped;
-    let likely = false;
-    for (let t = 0; t < tokens.ids.length && !likely; t++) likely = !tokens.continuation[t] && scores.person[t] >= threshold;
-    if (!likely && !grouped.some((span) => span.type === 'PERSON')) return grouped;
-    const firstPieces: Array<{ start: number; end: number; person: number }> = [];
-    for (let t = 0; t < tokens.ids.length; t++) {
-      if (!tokens.continuation[t]) firstPieces.push({ start: tokens.starts[t], end: tokens.ends[t], person: scores.person[t] });
-      else if (firstPieces.length > 0) firstPieces[firstPieces.length - 1].end = tokens.ends[t];
+    ),
+  );
+  if (decoding.personLabels.length === 0) return grouped;
+  let likely = false;
+  for (let t = 0; t < tokens.ids.length && !likely; t++) likely = !tokens.continuation[t] && scores.person[t] >= decoding.threshold;
+  if (!likely) {
+    let anyPerson = false;
+    for (const span of grouped) if (span.type === 'PERSON') anyPerson = true;
+    if (!anyPerson) return grouped;
+  }
+  const firstPieces: Array<{ start: number; end: number; person: number }> = [];
+  for (let t = 0; t < tokens.ids.length; t++) {
+    if (!tokens.continuation[t]) firstPieces.push({ start: tokens.starts[t], end: tokens.ends[t], person: scores.person[t] });
+    else if (firstPieces.length > 0) firstPieces[firstPieces.length - 1].end = tokens.ends[t];
+  }
+  return refinePersonSpans(text, grouped, nameWords(text, firstPieces), person);
+}
+
+/** Indexes of the labels that map to PERSON, per classifier (computed once). */
+const PERSON_LABELS = new WeakMap<ClassifierLike, number[]>();
+
+function personLabelsOf(classifier: ClassifierLike): number[] {
+  let labels = PERSON_LABELS.get(classifier);
+  if (!labels) {
+    labels = [];
+    for (let i = 0; i < classifier.labels.length; i++) {
+      if (classifier.mapping[classifier.labels[i].replace(/^[BIES][-_]/, '')] === 'PERSON') labels.push(i);
     }
-    return refinePersonSpans(texts[text], grouped, nameWords(texts[text], firstPieces), options.person);
-  });
+    PERSON_LABELS.set(classifier, labels);
+  }
+  return labels;
 }
 
 /**

@@ -92,129 +92,69 @@ interface Piece {
 }
 
 export function createWordPieceTokenizer(config: WordPieceConfig): WordPieceTokenizer {
-  const idOf = (token: string) => config.vocab.get(token);
-  const unkId = idOf(config.unkToken) ?? 0;
-  const cache = new Map<string, Piece[]>();
-
-  /** WordPiece of one normalized word; `sizes` holds the UTF-16 length of each of its `count` characters. */
-  const wordPieces = (word: string, count: number, sizes: Uint8Array): Piece[] => {
-    const cached = cache.get(word);
-    if (cached) return cached;
-    // Character c of the word starts at code unit at[c].
-    const at = new Int32Array(count + 1);
-    for (let c = 0; c < count; c++) at[c + 1] = at[c] + sizes[c];
-    let pieces: Piece[] = [];
-    if (count > config.maxInputCharsPerWord) {
-      pieces = [{ id: unkId, from: 0, to: count }];
-    } else {
-      let start = 0;
-      while (start < count) {
-        let end = count;
-        let found: number | undefined;
-        while (start < end) {
-          const sub = word.slice(at[start], at[end]);
-          found = idOf(start > 0 ? config.continuingSubwordPrefix + sub : sub);
-          if (found !== undefined) break;
-          end--;
-        }
-        if (found === undefined) {
-          pieces = [{ id: unkId, from: 0, to: count }];
-          break;
-        }
-        pieces.push({ id: found, from: start, to: end });
-        start = end;
-      }
-    }
-    // An over-long word (a base64 blob, a minified line) is one [UNK] and rarely seen twice: not kept.
-    if (count > config.maxInputCharsPerWord) return pieces;
-    if (cache.size > 200000) cache.clear();
-    cache.set(word, pieces);
-    return pieces;
+  const reader = new WordPieceReader(config);
+  return {
+    config,
+    clsId: config.vocab.get(config.clsToken) ?? 101,
+    sepId: config.vocab.get(config.sepToken) ?? 102,
+    padId: config.vocab.get(config.padToken) ?? 0,
+    unkId: reader.unkId,
+    tokenize: (text) => reader.tokenize(text),
   };
+}
 
+/**
+ * The tokenizer's state and steps. Its steps are methods, not closures made per call: V8
+ * optimizes a closure created on every call again and again (a scan spent seconds of CPU
+ * compiling the same helpers), while a method is compiled once.
+ */
+class WordPieceReader {
+  readonly unkId: number;
+  private readonly cache = new Map<string, Piece[]>();
   // Scratch space for the word being read, reused across calls (tokenize is synchronous): the
   // tokenizer runs on every row of a scan, so it allocates little besides its output.
-  let capacity = 256;
-  let origins = new Int32Array(capacity); // original start offset of each word character
-  let originEnds = new Int32Array(capacity);
-  let sizes = new Uint8Array(capacity); // UTF-16 length of each normalized character
+  private capacity = 256;
+  private origins = new Int32Array(256); // original start offset of each word character
+  private originEnds = new Int32Array(256);
+  private sizes = new Uint8Array(256); // UTF-16 length of each normalized character
+  // The output is written here first and copied once at its final size: arrays grown by push
+  // reallocate a few times on the way (that was half of what tokenizing a record allocated).
+  private readonly ids: number[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly continuation: boolean[] = [];
+  private written = 0;
+  // The word being read.
+  private text = '';
+  private word = '';
+  private count = 0;
+  // A word of ASCII letters and digits read in one run is sliced from the text when it ends,
+  // rather than built a character at a time; `simple` says the current word is one.
+  private simple = false;
+  private wordFrom = 0;
 
-  const tokenize = (text: string): Tokens => {
-    const out: Tokens = { ids: [], starts: [], ends: [], continuation: [] };
-    let word = '';
-    let count = 0;
-    // A word of ASCII letters and digits read in one run is sliced from the text when it ends,
-    // rather than built a character at a time; `simple` says the current word is one.
-    let simple = false;
-    let wordFrom = 0;
-    const lower = (value: string) => (config.lowercase ? value.toLowerCase() : value);
-    const materialize = () => {
-      word = lower(text.slice(wordFrom, originEnds[count - 1]));
-      simple = false;
-    };
-    const endWord = () => {
-      if (count === 0) return;
-      if (simple) materialize();
-      const pieces = wordPieces(word, count, sizes);
-      for (let p = 0; p < pieces.length; p++) {
-        out.ids.push(pieces[p].id);
-        out.starts.push(origins[pieces[p].from]);
-        out.ends.push(originEnds[pieces[p].to - 1]);
-        out.continuation.push(p > 0);
-      }
-      word = '';
-      count = 0;
-    };
-    const reserve = () => {
-      if (count === capacity) {
-        capacity *= 2;
-        const grow = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
-          to.set(from);
-          return to;
-        };
-        origins = grow(origins, new Int32Array(capacity));
-        originEnds = grow(originEnds, new Int32Array(capacity));
-        sizes = grow(sizes, new Uint8Array(capacity));
-      }
-    };
-    const addAscii = (at: number) => {
-      reserve();
-      if (count === 0) {
-        simple = true;
-        wordFrom = at;
-      } else if (simple && originEnds[count - 1] !== at) materialize();
-      if (!simple) word += lower(text[at]);
-      origins[count] = at;
-      originEnds[count] = at + 1;
-      sizes[count] = 1;
-      count++;
-    };
-    const addChar = (ch: string, start: number, end: number) => {
-      reserve();
-      if (simple && count > 0) materialize();
-      simple = false;
-      word += ch;
-      origins[count] = start;
-      originEnds[count] = end;
-      sizes[count] = ch.length;
-      count++;
-    };
-    const addPunctuation = (ch: string, start: number, end: number) => {
-      endWord();
-      addChar(ch, start, end);
-      endWord();
-    };
+  constructor(private readonly config: WordPieceConfig) {
+    this.unkId = config.vocab.get(config.unkToken) ?? 0;
+  }
 
+  tokenize(text: string): Tokens {
+    const config = this.config;
+    this.text = text;
+    this.written = 0;
+    this.word = '';
+    this.count = 0;
+    this.simple = false;
+    this.wordFrom = 0;
     for (let i = 0; i < text.length; ) {
       const code = text.charCodeAt(i);
       // ASCII fast path.
       if (code < 128) {
         // Tab, LF, CR and space separate words; other C0 controls (VT and FF too) are dropped.
-        if (code === 32 || code === 9 || code === 10 || code === 13) endWord();
+        if (code === 32 || code === 9 || code === 10 || code === 13) this.endWord();
         else if (code < 32 || code === 127) {
-          if (!config.cleanText) addChar(text[i], i, i + 1);
-        } else if (isAsciiPunctuation(code)) addPunctuation(text[i], i, i + 1);
-        else addAscii(i);
+          if (!config.cleanText) this.addChar(text[i], i, i + 1);
+        } else if (isAsciiPunctuation(code)) this.addPunctuation(text[i], i, i + 1);
+        else this.addAscii(i);
         i++;
         continue;
       }
@@ -225,33 +165,134 @@ export function createWordPieceTokenizer(config: WordPieceConfig): WordPieceToke
       i += width;
       if (config.cleanText && (cp === 0xfffd || CONTROL.test(ch))) continue;
       if (WHITESPACE.test(ch)) {
-        endWord();
+        this.endWord();
         continue;
       }
       if (config.handleChineseChars && isCjk(code)) {
-        addPunctuation(ch, start, i);
+        this.addPunctuation(ch, start, i);
         continue;
       }
       let normalized = config.lowercase ? ch.toLowerCase() : ch;
       if (config.stripAccents) normalized = normalized.normalize('NFD').replace(MARK, '');
       for (const n of normalized) {
-        if (WHITESPACE.test(n)) endWord();
-        else if (PUNCTUATION.test(n)) addPunctuation(n, start, i);
-        else addChar(n, start, i);
+        if (WHITESPACE.test(n)) this.endWord();
+        else if (PUNCTUATION.test(n)) this.addPunctuation(n, start, i);
+        else this.addChar(n, start, i);
       }
     }
-    endWord();
-    return out;
-  };
+    this.endWord();
+    this.text = '';
+    const n = this.written;
+    return { ids: this.ids.slice(0, n), starts: this.starts.slice(0, n), ends: this.ends.slice(0, n), continuation: this.continuation.slice(0, n) };
+  }
 
-  return {
-    config,
-    clsId: idOf(config.clsToken) ?? 101,
-    sepId: idOf(config.sepToken) ?? 102,
-    padId: idOf(config.padToken) ?? 0,
-    unkId,
-    tokenize,
-  };
+  private lower(value: string): string {
+    return this.config.lowercase ? value.toLowerCase() : value;
+  }
+
+  private materialize(): void {
+    this.word = this.lower(this.text.slice(this.wordFrom, this.originEnds[this.count - 1]));
+    this.simple = false;
+  }
+
+  private endWord(): void {
+    if (this.count === 0) return;
+    if (this.simple) this.materialize();
+    const pieces = this.wordPieces(this.word, this.count);
+    for (let p = 0; p < pieces.length; p++) {
+      const w = this.written;
+      this.ids[w] = pieces[p].id;
+      this.starts[w] = this.origins[pieces[p].from];
+      this.ends[w] = this.originEnds[pieces[p].to - 1];
+      this.continuation[w] = p > 0;
+      this.written = w + 1;
+    }
+    this.word = '';
+    this.count = 0;
+  }
+
+  private reserve(): void {
+    if (this.count < this.capacity) return;
+    this.capacity *= 2;
+    const origins = new Int32Array(this.capacity);
+    origins.set(this.origins);
+    this.origins = origins;
+    const originEnds = new Int32Array(this.capacity);
+    originEnds.set(this.originEnds);
+    this.originEnds = originEnds;
+    const sizes = new Uint8Array(this.capacity);
+    sizes.set(this.sizes);
+    this.sizes = sizes;
+  }
+
+  private addAscii(at: number): void {
+    this.reserve();
+    if (this.count === 0) {
+      this.simple = true;
+      this.wordFrom = at;
+    } else if (this.simple && this.originEnds[this.count - 1] !== at) this.materialize();
+    if (!this.simple) this.word += this.lower(this.text[at]);
+    const c = this.count;
+    this.origins[c] = at;
+    this.originEnds[c] = at + 1;
+    this.sizes[c] = 1;
+    this.count = c + 1;
+  }
+
+  private addChar(ch: string, start: number, end: number): void {
+    this.reserve();
+    if (this.simple && this.count > 0) this.materialize();
+    this.simple = false;
+    this.word += ch;
+    const c = this.count;
+    this.origins[c] = start;
+    this.originEnds[c] = end;
+    this.sizes[c] = ch.length;
+    this.count = c + 1;
+  }
+
+  private addPunctuation(ch: string, start: number, end: number): void {
+    this.endWord();
+    this.addChar(ch, start, end);
+    this.endWord();
+  }
+
+  /** WordPiece of one normalized word of `count` characters (their UTF-16 lengths are in `sizes`). */
+  private wordPieces(word: string, count: number): Piece[] {
+    const cached = this.cache.get(word);
+    if (cached) return cached;
+    const config = this.config;
+    // Character c of the word starts at code unit at[c].
+    const at = new Int32Array(count + 1);
+    for (let c = 0; c < count; c++) at[c + 1] = at[c] + this.sizes[c];
+    let pieces: Piece[] = [];
+    if (count > config.maxInputCharsPerWord) {
+      pieces = [{ id: this.unkId, from: 0, to: count }];
+    } else {
+      let start = 0;
+      while (start < count) {
+        let end = count;
+        let found: number | undefined;
+        while (start < end) {
+          const sub = word.slice(at[start], at[end]);
+          found = config.vocab.get(start > 0 ? config.continuingSubwordPrefix + sub : sub);
+          if (found !== undefined) break;
+          end--;
+        }
+        if (found === undefined) {
+          pieces = [{ id: this.unkId, from: 0, to: count }];
+          break;
+        }
+        pieces.push({ id: found, from: start, to: end });
+        start = end;
+      }
+    }
+    // An over-long word (a base64 blob, a minified line) is one [UNK] and rarely seen twice: not kept.
+    if (count > config.maxInputCharsPerWord) return pieces;
+    if (this.cache.size > 200000) this.cache.clear();
+    this.cache.set(word, pieces);
+    return pieces;
+  }
 }
 
 /**
@@ -260,9 +301,10 @@ export function createWordPieceTokenizer(config: WordPieceConfig): WordPieceToke
  * uppercase letter (Unicode Lu), else 0. A lowercasing vocabulary cannot see capitals; this gives
  * them back to the model without changing its inputs' shape. Same rule as training/wordpiece.py.
  */
-export function caseTypes(text: string, tokens: Tokens): Uint8Array {
-  const types = new Uint8Array(tokens.ids.length);
-  for (let t = 0; t < types.length; t++) {
+export function caseTypes(text: string, tokens: Tokens, into?: Uint8Array): Uint8Array {
+  // `into`: where to write them (as many entries as tokens), instead of a new array.
+  const types = into ?? new Uint8Array(tokens.ids.length);
+  for (let t = 0; t < tokens.ids.length; t++) {
     if (tokens.continuation[t]) {
       types[t] = t > 0 ? types[t - 1] : 0;
       continue;
