@@ -77,6 +77,11 @@ interface Candidate {
   authority: number;
 }
 
+function allModel(spans: readonly PiiSpan[]): boolean {
+  for (const span of spans) if (!isModel(span)) return false;
+  return true;
+}
+
 function isModel(span: PiiSpan): boolean {
   return span.detector === 'model' || span.detector.startsWith('model/');
 }
@@ -126,10 +131,13 @@ export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}
     }
   }
   // Below the threshold a finding is not reported, so it must not push a reported one aside.
-  const findings = groups
-    .filter((group) => options.dropUnconfirmedModelSpans === false || !(VALIDATOR_DECIDES.has(group.type) && group.spans.every(isModel)))
-    .map((group) => toFinding(group, modelOnlyFactor))
-    .filter((f) => f.finding.score >= threshold);
+  // (Loops rather than filter/map callbacks: a callback made per call is optimized again and again.)
+  const findings: Candidate[] = [];
+  for (const group of groups) {
+    if (options.dropUnconfirmedModelSpans !== false && VALIDATOR_DECIDES.has(group.type) && allModel(group.spans)) continue;
+    const found = toFinding(group, modelOnlyFactor);
+    if (found.finding.score >= threshold) findings.push(found);
+  }
 
   // 2. Resolve overlaps between types, strongest first.
   if (findings.length > 1) sortSmall(findings, (a, b) => b.authority - a.authority || b.finding.score - a.finding.score || (b.finding.end - b.finding.start) - (a.finding.end - a.finding.start));

@@ -142,31 +142,17 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
   const extend = options.extend ?? 0.1;
   const open = options.open ?? 0.35;
   const usesCapitals = /\p{Lu}/u.test(text);
-  const nameLike = (word: NameWord, threshold: number): boolean => {
-    if (word.person < threshold) return false;
-    const value = text.slice(word.start, word.end);
-    if (!/^\p{L}/u.test(value)) return false;
-    const initial = /^\p{L}\.$/u.test(value);
-    // A name word has two letters and ends with one, or is an initial with its dot: not `C` of an
-    // id like `C-1001`.
-    if (!initial && (!/\p{L}$/u.test(value) || !/\p{L}.*\p{L}/u.test(value))) return false;
-    const lower = value.toLowerCase().replace(/\.$/, '');
-    if ((!initial && (NOT_NAMES.has(lower) || ROLES.has(lower))) || TITLES.test(value)) return false;
-    if (usesCapitals && !/^\p{Lu}/u.test(value)) return false;
-    return !/^\s*:/.test(text.slice(word.end, word.end + 3));
-  };
   // Nothing to complete: no name found and no word likely enough to start one.
   if (!spans.some((span) => span.type === 'PERSON') && !words.some((word) => word.person >= open)) return [...spans];
   const out = spans.filter((span) => span.type !== 'PERSON');
   const people = spans.filter((span) => span.type === 'PERSON').map((span) => ({ ...span }));
   // Words the argmax missed but the model still thinks likely part of a name.
   for (const word of words) {
-    if (!nameLike(word, open)) continue;
+    if (!nameLike(text, usesCapitals, word, open)) continue;
     if (spans.some((span) => span.start < word.end && word.start < span.end)) continue;
     people.push({ type: 'PERSON', start: word.start, end: word.end, score: Math.round(word.person * 1000) / 1000, detector: people[0]?.detector ?? 'model' });
   }
   sortSmall(people, (a, b) => a.start - b.start);
-  const taken = (word: NameWord) => spans.some((span) => span.type !== 'PERSON' && span.start < word.end && word.start < span.end);
   for (const span of people) {
     // A span covers whole words (the model labelled `Neil` of `O'Neil`).
     const first = words.find((word) => word.start <= span.start && span.start < word.end);
@@ -178,14 +164,14 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
     if (i === words.length) i = -1;
     while (i >= 0 && i < words.length) {
       const word = words[i];
-      if (!/^ $/.test(text.slice(span.end, word.start)) || taken(word)) break;
+      if (!/^ $/.test(text.slice(span.end, word.start)) || takenByOther(spans, word)) break;
       const value = text.slice(word.start, word.end);
-      if (PARTICLES.has(value) && i + 1 < words.length && text.slice(word.end, words[i + 1].start) === ' ' && nameLike(words[i + 1], extend)) {
+      if (PARTICLES.has(value) && i + 1 < words.length && text.slice(word.end, words[i + 1].start) === ' ' && nameLike(text, usesCapitals, words[i + 1], extend)) {
         span.end = words[i + 1].end;
         i += 2;
         continue;
       }
-      if (!nameLike(word, extend)) break;
+      if (!nameLike(text, usesCapitals, word, extend)) break;
       span.end = word.end;
       i++;
     }
@@ -194,14 +180,14 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
     let j = firstWordFrom(words, span.start) - 1;
     while (j >= 0) {
       const word = words[j];
-      if (!/^ $/.test(text.slice(word.end, span.start)) || taken(word)) break;
+      if (!/^ $/.test(text.slice(word.end, span.start)) || takenByOther(spans, word)) break;
       const value = text.slice(word.start, word.end);
-      if (PARTICLES.has(value) && j > 0 && text.slice(words[j - 1].end, word.start) === ' ' && nameLike(words[j - 1], extend)) {
+      if (PARTICLES.has(value) && j > 0 && text.slice(words[j - 1].end, word.start) === ' ' && nameLike(text, usesCapitals, words[j - 1], extend)) {
         span.start = words[j - 1].start;
         j -= 2;
         continue;
       }
-      if (!nameLike(word, extend)) break;
+      if (!nameLike(text, usesCapitals, word, extend)) break;
       span.start = word.start;
       j--;
     }
@@ -216,6 +202,30 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
     } else merged.push(span);
   }
   return sortSmall([...out, ...merged], (a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * A word that may be part of a name: its PERSON probability reaches `threshold`, it starts with
+ * a letter, has two letters and ends with one (or is an initial with its dot: not `C` of an id
+ * like `C-1001`), is no common word, role or title, has a capital where the text uses capitals,
+ * and is not a field label (a colon right after it).
+ */
+function nameLike(text: string, usesCapitals: boolean, word: NameWord, threshold: number): boolean {
+  if (word.person < threshold) return false;
+  const value = text.slice(word.start, word.end);
+  if (!/^\p{L}/u.test(value)) return false;
+  const initial = /^\p{L}\.$/u.test(value);
+  if (!initial && (!/\p{L}$/u.test(value) || !/\p{L}.*\p{L}/u.test(value))) return false;
+  const lower = value.toLowerCase().replace(/\.$/, '');
+  if ((!initial && (NOT_NAMES.has(lower) || ROLES.has(lower))) || TITLES.test(value)) return false;
+  if (usesCapitals && !/^\p{Lu}/u.test(value)) return false;
+  return !/^\s*:/.test(text.slice(word.end, word.end + 3));
+}
+
+/** A span of another type than PERSON overlaps the word. */
+function takenByOther(spans: readonly PiiSpan[], word: NameWord): boolean {
+  for (const span of spans) if (span.type !== 'PERSON' && span.start < word.end && word.start < span.end) return true;
+  return false;
 }
 
 /** Index of the first word starting at or after `offset` (words.length when none does). */

@@ -99,7 +99,6 @@ function longestCardFrom(
   const { text } = input;
   // Candidates: one group of 12-19 digits, or printed groups of 3-6 digits joined by one kind of
   // separator. Extending stops as soon as a group breaks that shape, so each start costs O(1).
-  const width = (g: { start: number; end: number }) => g.end - g.start;
   let last = first + 1;
   if (width(groups[first]) >= 3 && width(groups[first]) <= 6) {
     const separator = text[groups[first].end];
@@ -131,4 +130,9 @@ function longestCardFrom(
     return { span, next: end + 1 };
   }
   return undefined;
+}
+
+/** Characters in a digit group. */
+function width(group: { start: number; end: number }): number {
+  return group.end - group.start;
 }
