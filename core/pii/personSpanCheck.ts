@@ -144,15 +144,19 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
   const usesCapitals = /\p{Lu}/u.test(text);
   // Nothing to complete: no name found and no word likely enough to start one.
   if (!spans.some((span) => span.type === 'PERSON') && !words.some((word) => word.person >= open)) return [...spans];
-  const out = spans.filter((span) => span.type !== 'PERSON');
-  const people = spans.filter((span) => span.type === 'PERSON').map((span) => ({ ...span }));
+  const out: PiiSpan[] = [];
+  const people: PiiSpan[] = [];
+  for (const span of spans) {
+    if (span.type === 'PERSON') people.push({ ...span });
+    else out.push(span);
+  }
   // Words the argmax missed but the model still thinks likely part of a name.
   for (const word of words) {
     if (!nameLike(text, usesCapitals, word, open)) continue;
     if (spans.some((span) => span.start < word.end && word.start < span.end)) continue;
     people.push({ type: 'PERSON', start: word.start, end: word.end, score: Math.round(word.person * 1000) / 1000, detector: people[0]?.detector ?? 'model' });
   }
-  sortSmall(people, (a, b) => a.start - b.start);
+  if (people.length > 1) sortSmall(people, (a, b) => a.start - b.start);
   for (const span of people) {
     // A span covers whole words (the model labelled `Neil` of `O'Neil`).
     const first = words.find((word) => word.start <= span.start && span.start < word.end);
