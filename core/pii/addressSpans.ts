@@ -4,14 +4,14 @@
  * separated only by a comma, a dash or one line break are one address.
  */
 import { PiiSpan } from './piiTypes';
-import { sortSmall } from './sortSmall';
+import { byStartThenEnd, sortSmall } from './sortSmall';
 
 const PART_GAP = /^(?:,[ \t]?|[ \t]?-[ \t]?|,?\r?\n|[ \t])$/;
 
 export function joinAddressParts(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
   const out: PiiSpan[] = [];
   let last: PiiSpan | undefined;
-  for (const span of sortSmall([...spans], (a, b) => a.start - b.start || a.end - b.end)) {
+  for (const span of sortSmall([...spans], byStartThenEnd)) {
     if (
       last &&
       span.type === 'STREET_ADDRESS' &&

@@ -84,10 +84,6 @@ export function groupBioTokens(tokens: BioTokens, infos: readonly LabelInfo[], d
   let openEnd = 0;
   let sum = 0;
   let count = 0;
-  const close = () => {
-    if (openType) spans.push({ type: openType, start: openStart, end: openEnd, score: Math.round((sum / count) * 1000) / 1000, detector });
-    openType = undefined;
-  };
   for (let t = 0; t < tokens.count; t++) {
     const start = tokens.starts[t];
     if (tokens.continuation[t]) {
@@ -101,7 +97,8 @@ export function groupBioTokens(tokens: BioTokens, infos: readonly LabelInfo[], d
     const info = infos[tokens.label[t]];
     const type = info?.type;
     if (!type) {
-      close();
+      if (openType) spans.push(bioSpan(openType, openStart, openEnd, sum, count, detector));
+      openType = undefined;
       continue;
     }
     // Right after the open entity, with at most one space or tab between.
@@ -112,15 +109,20 @@ export function groupBioTokens(tokens: BioTokens, infos: readonly LabelInfo[], d
       count++;
       continue;
     }
-    close();
+    if (openType) spans.push(bioSpan(openType, openStart, openEnd, sum, count, detector));
     openType = type;
     openStart = start;
     openEnd = tokens.ends[t];
     sum = tokens.probability[t];
     count = 1;
   }
-  close();
+  if (openType) spans.push(bioSpan(openType, openStart, openEnd, sum, count, detector));
   return spans;
+}
+
+/** A grouped entity: its score is the mean probability of its tokens' labels. */
+function bioSpan(type: PiiEntityType, start: number, end: number, sum: number, count: number, detector: string): PiiSpan {
+  return { type, start, end, score: Math.round((sum / count) * 1000) / 1000, detector };
 }
 
 function splitLabel(label: string): { prefix: string; entity: string | undefined } {

@@ -14,7 +14,7 @@
  * a reported finding aside.
  */
 import { PiiEntityType, PiiFinding, PiiSpan } from './piiTypes';
-import { byCodeUnits, sortSmall } from './sortSmall';
+import { byCodeUnits, byStartLongestFirst, byStartThenEnd, sortSmall } from './sortSmall';
 
 /** Types whose value a recognizer can prove (checksum, parser, library validation). */
 const RECOGNIZER_TYPES: ReadonlySet<PiiEntityType> = new Set([
@@ -77,6 +77,11 @@ interface Candidate {
   authority: number;
 }
 
+/** Conflicts are resolved strongest first: authority, then score, then the longer finding. */
+function strongestFirst(a: Candidate, b: Candidate): number {
+  return b.authority - a.authority || b.finding.score - a.finding.score || b.finding.end - b.finding.start - (a.finding.end - a.finding.start);
+}
+
 function allModel(spans: readonly PiiSpan[]): boolean {
   for (const span of spans) if (!isModel(span)) return false;
   return true;
@@ -118,7 +123,7 @@ export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}
   }
   const groups: Group[] = [];
   for (const [type, list] of byType) {
-    if (list.length > 1) sortSmall(list, (a, b) => a.start - b.start || b.end - a.end);
+    if (list.length > 1) sortSmall(list, byStartLongestFirst);
     let current: Group | undefined;
     for (const span of list) {
       if (current && span.start < current.end) {
@@ -140,7 +145,7 @@ export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}
   }
 
   // 2. Resolve overlaps between types, strongest first.
-  if (findings.length > 1) sortSmall(findings, (a, b) => b.authority - a.authority || b.finding.score - a.finding.score || (b.finding.end - b.finding.start) - (a.finding.end - a.finding.start));
+  if (findings.length > 1) sortSmall(findings, strongestFirst);
   const kept: Draft[] = [];
   for (const candidate of findings) {
     let pieces: Draft[] = [candidate.finding];
@@ -161,7 +166,7 @@ export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}
     if (d.testValue) finding.testValue = true;
     out.push(finding);
   }
-  if (out.length > 1) sortSmall(out, (a, b) => a.start - b.start || a.end - b.end);
+  if (out.length > 1) sortSmall(out, byStartThenEnd);
   return out;
 }
 
@@ -184,28 +189,40 @@ function toFinding(group: Group, modelOnlyFactor: number): Candidate {
     const score = Math.round((span.testValue ? span.score : 1 - (1 - trusted)) * 1000) / 1000;
     return candidate(draft(group.type, span.start, span.end, score, [span.detector], span.testValue === true), authority(span));
   }
-  const strongest = Math.max(...group.spans.map(authority));
-  const authorities = group.spans.filter((s) => authority(s) === strongest);
-  // Bounds: the authority's (the longest of them), or the union when nobody is an authority.
+  // (Loops, not callbacks: see the note in fuseSpans.)
+  let strongest = -Infinity;
+  for (const span of group.spans) strongest = Math.max(strongest, authority(span));
+  // Bounds: the authority's (the longest of them, the first among equals), or the union when
+  // nobody is an authority.
   let start = group.start;
   let end = group.end;
-  if (strongest >= 3 || (strongest === 2 && group.spans.some((s) => !isModel(s)))) {
-    const best = authorities.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
-    start = best.start;
-    end = best.end;
+  if (strongest >= 3 || (strongest === 2 && !allModel(group.spans))) {
+    let best: PiiSpan | undefined;
+    for (const span of group.spans) {
+      if (authority(span) !== strongest) continue;
+      if (!best || span.end - span.start > best.end - best.start) best = span;
+    }
+    start = best!.start;
+    end = best!.end;
   }
   // Score: noisy-or over the best score of each detector.
   const bestByDetector = new Map<string, number>();
   for (const span of group.spans) bestByDetector.set(span.detector, Math.max(bestByDetector.get(span.detector) ?? 0, span.score));
-  const modelOnly = group.spans.every(isModel);
+  const modelOnly = allModel(group.spans);
   let miss = 1;
   for (const [detector, score] of bestByDetector) {
     const trusted = modelOnly && RECOGNIZER_TYPES.has(group.type) && detector.startsWith('model') ? score * modelOnlyFactor : score;
     miss *= 1 - trusted;
   }
   let score = 1 - miss;
-  const testValue = group.spans.some((s) => s.testValue);
-  if (testValue) score = Math.min(...group.spans.filter((s) => s.testValue).map((s) => s.score));
+  let testValue = false;
+  let lowestTestScore = Infinity;
+  for (const span of group.spans) {
+    if (!span.testValue) continue;
+    testValue = true;
+    lowestTestScore = Math.min(lowestTestScore, span.score);
+  }
+  if (testValue) score = lowestTestScore;
   return candidate(draft(group.type, start, end, Math.round(score * 1000) / 1000, sortSmall([...bestByDetector.keys()], byCodeUnits), testValue), strongest);
 }
 

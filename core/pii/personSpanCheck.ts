@@ -19,7 +19,7 @@
  *   - a single word right before a colon is a field label ("Prescriber:", "Applicant:").
  */
 import { PiiSpan } from './piiTypes';
-import { sortSmall } from './sortSmall';
+import { byStart, byStartThenEnd, sortSmall } from './sortSmall';
 
 const TITLES = /^(?:dr|mr|mrs|ms|miss|mx|prof|sir|dame|rev|fr|sr|jr|rx|herr|frau|mme|mlle|sra?|dott|ing)\.?$/i;
 const WORD = /[^\s,;:()"“”<>|=]+/gu;
@@ -143,7 +143,11 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
   const open = options.open ?? 0.35;
   const usesCapitals = /\p{Lu}/u.test(text);
   // Nothing to complete: no name found and no word likely enough to start one.
-  if (!spans.some((span) => span.type === 'PERSON') && !words.some((word) => word.person >= open)) return [...spans];
+  let anyPerson = false;
+  for (const span of spans) if (span.type === 'PERSON') anyPerson = true;
+  let anyLikely = false;
+  for (const word of words) if (word.person >= open) anyLikely = true;
+  if (!anyPerson && !anyLikely) return [...spans];
   const out: PiiSpan[] = [];
   const people: PiiSpan[] = [];
   for (const span of spans) {
@@ -153,14 +157,14 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
   // Words the argmax missed but the model still thinks likely part of a name.
   for (const word of words) {
     if (!nameLike(text, usesCapitals, word, open)) continue;
-    if (spans.some((span) => span.start < word.end && word.start < span.end)) continue;
+    if (overlapsAny(spans, word)) continue;
     people.push({ type: 'PERSON', start: word.start, end: word.end, score: Math.round(word.person * 1000) / 1000, detector: people[0]?.detector ?? 'model' });
   }
-  if (people.length > 1) sortSmall(people, (a, b) => a.start - b.start);
+  if (people.length > 1) sortSmall(people, byStart);
   for (const span of people) {
     // A span covers whole words (the model labelled `Neil` of `O'Neil`).
-    const first = words.find((word) => word.start <= span.start && span.start < word.end);
-    const last = words.find((word) => word.start < span.end && span.end <= word.end);
+    const first = wordAt(words, span.start);
+    const last = wordEndingIn(words, span.end);
     if (first) span.start = first.start;
     if (last) span.end = last.end;
     // Forward: words after the span, one space apart (a particle may sit between two name words).
@@ -205,7 +209,7 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
       last.score = Math.max(last.score, span.score);
     } else merged.push(span);
   }
-  return sortSmall([...out, ...merged], (a, b) => a.start - b.start || a.end - b.end);
+  return sortSmall([...out, ...merged], byStartThenEnd);
 }
 
 /**
@@ -224,6 +228,24 @@ function nameLike(text: string, usesCapitals: boolean, word: NameWord, threshold
   if ((!initial && (NOT_NAMES.has(lower) || ROLES.has(lower))) || TITLES.test(value)) return false;
   if (usesCapitals && !/^\p{Lu}/u.test(value)) return false;
   return !/^\s*:/.test(text.slice(word.end, word.end + 3));
+}
+
+/** Some span overlaps the word. */
+function overlapsAny(spans: readonly PiiSpan[], word: NameWord): boolean {
+  for (const span of spans) if (span.start < word.end && word.start < span.end) return true;
+  return false;
+}
+
+/** The first word holding the offset. */
+function wordAt(words: readonly NameWord[], offset: number): NameWord | undefined {
+  for (const word of words) if (word.start <= offset && offset < word.end) return word;
+  return undefined;
+}
+
+/** The first word in which a span ending at `end` ends (the end inside it or at its end). */
+function wordEndingIn(words: readonly NameWord[], end: number): NameWord | undefined {
+  for (const word of words) if (word.start < end && end <= word.end) return word;
+  return undefined;
 }
 
 /** A span of another type than PERSON overlaps the word. */
@@ -290,15 +312,16 @@ export function plausiblePersonSpans(text: string, spans: PiiSpan[]): PiiSpan[] 
       out.push(span);
       continue;
     }
-    const words = [...text.slice(span.start, span.end).matchAll(WORD)].map((m) => {
+    const words: Array<{ start: number; end: number; capital: boolean; title: boolean }> = [];
+    for (const m of text.slice(span.start, span.end).matchAll(WORD)) {
       const value = m[0];
-      return {
+      words.push({
         start: span.start + (m.index ?? 0),
         end: span.start + (m.index ?? 0) + value.length,
         capital: /\p{Lu}/u.test(value),
         title: TITLES.test(value) || ROLES.has(value.toLowerCase()),
-      };
-    });
+      });
+    }
     let first = 0;
     let last = words.length - 1;
     while (first <= last && (!words[first].capital || (words[first].title && first < last))) first++;

@@ -22,3 +22,26 @@ export function sortSmall<T>(items: T[], compare: (a: T, b: T) => number): T[] {
 export function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+// Comparators declared once: an arrow written at the call site is a new function on every call,
+// which V8 optimizes again each time it gets hot.
+
+/** By start offset. */
+export function byStart(a: Range, b: Range): number {
+  return a.start - b.start;
+}
+
+/** By start offset, then end offset. */
+export function byStartThenEnd(a: Range, b: Range): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/** By start offset, the longest first. */
+export function byStartLongestFirst(a: Range, b: Range): number {
+  return a.start - b.start || b.end - a.end;
+}

@@ -30,41 +30,44 @@ export interface PackedFindings {
   strings: string[];
 }
 
-/** A string table: each distinct string gets the next index. */
-function stringTable(): { index(value: string): number; strings: string[] } {
-  const strings: string[] = [];
-  const indices = new Map<string, number>();
-  return {
-    strings,
-    index(value) {
-      let index = indices.get(value);
-      if (index === undefined) {
-        index = strings.length;
-        strings.push(value);
-        indices.set(value, index);
-      }
-      return index;
-    },
-  };
+/**
+ * A string table: each distinct string gets the next index. A class, like the loops below
+ * (rather than closures and callbacks made per batch, which V8 would optimize again for each).
+ */
+class StringTable {
+  readonly strings: string[] = [];
+  private readonly indices = new Map<string, number>();
+
+  index(value: string): number {
+    let index = this.indices.get(value);
+    if (index === undefined) {
+      index = this.strings.length;
+      this.strings.push(value);
+      this.indices.set(value, index);
+    }
+    return index;
+  }
 }
 
 export function packInputs(inputs: readonly RecognizerInput[]): PackedInputs {
   let total = 0;
   for (const input of inputs) total += input.fields?.length ?? 0;
   const packed: PackedInputs = {
-    texts: inputs.map((input) => input.text),
+    texts: [],
     fieldCounts: new Int32Array(inputs.length),
     fieldStarts: new Int32Array(total),
     fieldEnds: new Int32Array(total),
     fieldNames: new Int32Array(total),
     names: [],
   };
-  const names = stringTable();
+  const names = new StringTable();
   let f = 0;
-  inputs.forEach((input, k) => {
+  for (let k = 0; k < inputs.length; k++) {
+    const input = inputs[k];
+    packed.texts.push(input.text);
     if (!input.fields) {
       packed.fieldCounts[k] = -1;
-      return;
+      continue;
     }
     packed.fieldCounts[k] = input.fields.length;
     for (const field of input.fields) {
@@ -73,20 +76,26 @@ export function packInputs(inputs: readonly RecognizerInput[]): PackedInputs {
       packed.fieldNames[f] = names.index(field.name);
       f++;
     }
-  });
+  }
   packed.names = names.strings;
   return packed;
 }
 
 export function unpackInputs(packed: PackedInputs): RecognizerInput[] {
   let f = 0;
-  return packed.texts.map((text, k) => {
+  const inputs: RecognizerInput[] = [];
+  for (let k = 0; k < packed.texts.length; k++) {
+    const text = packed.texts[k];
     const count = packed.fieldCounts[k];
-    if (count < 0) return { text };
+    if (count < 0) {
+      inputs.push({ text });
+      continue;
+    }
     const fields = new Array(count);
     for (let i = 0; i < count; i++, f++) fields[i] = { start: packed.fieldStarts[f], end: packed.fieldEnds[f], name: packed.names[packed.fieldNames[f]] };
-    return { text, fields };
-  });
+    inputs.push({ text, fields });
+  }
+  return inputs;
 }
 
 export function packFindings(findings: readonly (readonly PiiFinding[])[]): PackedFindings {
@@ -102,9 +111,10 @@ export function packFindings(findings: readonly (readonly PiiFinding[])[]): Pack
     testValues: new Uint8Array(total),
     strings: [],
   };
-  const strings = stringTable();
+  const strings = new StringTable();
   let f = 0;
-  findings.forEach((list, k) => {
+  for (let k = 0; k < findings.length; k++) {
+    const list = findings[k];
     packed.counts[k] = list.length;
     for (const finding of list) {
       packed.types[f] = strings.index(finding.type);
@@ -115,7 +125,7 @@ export function packFindings(findings: readonly (readonly PiiFinding[])[]): Pack
       packed.testValues[f] = finding.testValue ? 1 : 0;
       f++;
     }
-  });
+  }
   packed.strings = strings.strings;
   return packed;
 }

@@ -68,9 +68,16 @@ function yearOf(m: RegExpExecArray): number {
   return y.length === 2 ? (Number(y) > 30 ? 1900 + Number(y) : 2000 + Number(y)) : Number(y);
 }
 
+/** A two-digit year read as 19xx above 30, else 20xx. */
+function year4(y: string): number {
+  return y.length === 2 ? (Number(y) > 30 ? 1900 + Number(y) : 2000 + Number(y)) : Number(y);
+}
+
+function inRange(y: number): boolean {
+  return y >= 1900 && y <= 2030;
+}
+
 function plausible(m: RegExpExecArray): boolean {
-  const year4 = (y: string) => (y.length === 2 ? (Number(y) > 30 ? 1900 + Number(y) : 2000 + Number(y)) : Number(y));
-  const inRange = (y: number) => y >= 1900 && y <= 2030;
   if (m[1]) return inRange(Number(m[1])) && validDate(Number(m[1]), Number(m[3]), Number(m[4]));
   if (m[5]) {
     const a = Number(m[5]);

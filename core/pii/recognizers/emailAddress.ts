@@ -28,7 +28,7 @@ export function recognizeEmailAddresses(input: RecognizerInput): PiiSpan[] {
     const domain = text.slice(at + 1, end);
     if (local.endsWith('.') || local.includes('..')) continue;
     const labels = domain.split('.');
-    if (labels.length < 2 || labels.some((label) => label.length === 0 || label.length > 63 || label.startsWith('-') || label.endsWith('-'))) continue;
+    if (labels.length < 2 || !labels.every(validLabel)) continue;
     if (!/^\p{L}{2,24}$/u.test(labels[labels.length - 1])) continue;
     const reserved = /^(example\.(com|org|net)|test|invalid|localhost)$/i.test(domain) || /\.(test|invalid|example|localhost)$/i.test(domain);
     // Documentation domains (example.org, .test) are still reported, a little lower.
@@ -50,4 +50,9 @@ function insideUrlCredentials(text: string, at: number): boolean {
     i--;
   }
   return false;
+}
+
+/** A DNS label: 1 to 63 characters, no hyphen at either end. */
+function validLabel(label: string): boolean {
+  return label.length > 0 && label.length <= 63 && !label.startsWith('-') && !label.endsWith('-');
 }

@@ -12,7 +12,7 @@
  * `GmbH`, `University`) are never taken.
  */
 import { FieldRegion, PiiSpan, RecognizerInput } from '../piiTypes';
-import { sortSmall } from '../sortSmall';
+import { byStartThenEnd, sortSmall } from '../sortSmall';
 
 /** Qualifiers that make `<qualifier>name` a person's name. */
 const QUALIFIERS =
@@ -48,6 +48,7 @@ export function personKeyScore(key: string): number {
 }
 
 const NAME_WORD = /^[\p{L}][\p{L}\p{M}'’.-]*$/u;
+const TWO_LETTERS = /\p{L}{2}/u;
 /** Words that make a value an organization's name, not a person's. */
 const ORGANIZATION_WORD =
   /^(?:ltd|limited|inc|llc|llp|gmbh|ag|corp|corporation|co|company|plc|sa|sas|sarl|bv|nv|srl|spa|oy|ab|as|kk|pty|group|holdings?|industries|solutions|services|systems|technologies|labs?|foundation|university|college|school|institute|bank|hospital|clinic|pharma|motors|partners|associates|agency|ministry|council|department|team|store|shop)\.?$/i;
@@ -63,9 +64,13 @@ function nameValue(text: string, start: number, end: number): { start: number; e
   const value = text.slice(start, end);
   if (NOT_A_NAME.test(value)) return undefined;
   const words = value.split(/ |, /);
-  if (words.length > 5 || !words.every((word) => NAME_WORD.test(word))) return undefined;
-  if (words.some((word) => ORGANIZATION_WORD.test(word))) return undefined;
-  if (!words.some((word) => /\p{L}{2}/u.test(word))) return undefined;
+  if (words.length > 5) return undefined;
+  let twoLetters = false;
+  for (const word of words) {
+    if (!NAME_WORD.test(word) || ORGANIZATION_WORD.test(word)) return undefined;
+    if (!twoLetters && TWO_LETTERS.test(word)) twoLetters = true;
+  }
+  if (!twoLetters) return undefined;
   return { start, end };
 }
 
@@ -77,18 +82,12 @@ const XML = /<([A-Za-z][A-Za-z0-9_.-]{0,39})>([^<>\r\n]{1,80})<\/\1>/dg;
 export function recognizePersonFields(input: RecognizerInput): PiiSpan[] {
   const { text } = input;
   const spans: PiiSpan[] = [];
-  const add = (key: string, start: number, end: number) => {
-    const score = personKeyScore(key);
-    if (score === 0) return;
-    const value = nameValue(text, start, end);
-    if (value) spans.push({ type: 'PERSON', start: value.start, end: value.end, score, detector: 'name-field', validated: true });
-  };
-  for (const field of input.fields ?? ([] as FieldRegion[])) add(field.name, field.start, field.end);
-  for (const pattern of [INLINE, XML]) {
+  for (const field of input.fields ?? ([] as FieldRegion[])) addNameField(spans, text, field.name, field.start, field.end);
+  for (const pattern of PATTERNS) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       const [valueStart, valueEnd] = match.indices![2];
-      add(match[1], valueStart, valueEnd);
+      addNameField(spans, text, match[1], valueStart, valueEnd);
       // Continue right after the key: the value may itself be a `key = value` pair.
       pattern.lastIndex = match.index + match[1].length;
     }
@@ -96,13 +95,26 @@ export function recognizePersonFields(input: RecognizerInput): PiiSpan[] {
   return dedupe(spans);
 }
 
+const PATTERNS = [INLINE, XML];
+
+/** The value of a name-like field, when it reads as a name. */
+function addNameField(spans: PiiSpan[], text: string, key: string, start: number, end: number): void {
+  const score = personKeyScore(key);
+  if (score === 0) return;
+  const value = nameValue(text, start, end);
+  if (value) spans.push({ type: 'PERSON', start: value.start, end: value.end, score, detector: 'name-field', validated: true });
+}
+
+/** One span per range (the first found), in text order. */
 function dedupe(spans: PiiSpan[]): PiiSpan[] {
-  const seen = new Set<string>();
-  sortSmall(spans, (a, b) => a.start - b.start || a.end - b.end);
-  return spans.filter((span) => {
-    const key = `${span.start}:${span.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  if (spans.length < 2) return spans;
+  sortSmall(spans, byStartThenEnd);
+  const out: PiiSpan[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    // Sorted by range, so a repeated range follows its first occurrence.
+    if (last && last.start === span.start && last.end === span.end) continue;
+    out.push(span);
+  }
+  return out;
 }

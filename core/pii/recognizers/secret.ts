@@ -11,7 +11,7 @@
 import { PiiSpan, RecognizerInput } from '../piiTypes';
 import { isExampleSecret, TEST_VALUE_SCORE } from '../denyList';
 import { isAlnumAt } from './textBoundary';
-import { sortSmall } from '../sortSmall';
+import { byStart, sortSmall } from '../sortSmall';
 
 interface TokenPattern {
   name: string;
@@ -65,7 +65,7 @@ export function recognizeSecrets(input: RecognizerInput): PiiSpan[] {
   spans.push(...privateKeyBlocks(text));
   spans.push(...urlCredentials(text));
   spans.push(...assignedSecrets(text));
-  return sortSmall(spans, (a, b) => a.start - b.start);
+  return sortSmall(spans, byStart);
 }
 
 const PEM_BEGIN = '-----BEGIN ';
