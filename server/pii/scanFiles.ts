@@ -13,7 +13,7 @@ import { PiiEntityType, PiiFinding, RecognizerInput } from '../../core/pii/piiTy
 import { createReader } from '../../core/pii/readers/createReader';
 import { sniffDelimiter } from '../../core/pii/readers/csvReader';
 import { detectBinary, formatOfContent, formatOfPath, SampleFormat } from '../../core/pii/readers/sampleFormat';
-import { fileRangeOf, TextUnit } from '../../core/pii/readers/textUnit';
+import { fileRangeOf, TextUnit, withinOneRun } from '../../core/pii/readers/textUnit';
 import { readUnits } from '../../core/pii/readers/unitReader';
 import { fileChunks, fileHead } from './fileChunks';
 import { detectBatch, DetectOptions } from './detectBatch';
@@ -335,7 +335,8 @@ async function detectTextUnits(units: TextUnit[], scan: FileScan, context: Detec
   units.forEach((unit, k) => {
     for (const finding of findings[k]) {
       if (full(scan, context)) return;
-      const range = fileRangeOf(unit, finding.start, finding.end);
+      const part = withinOneRun(unit, finding.start, finding.end);
+      const range = fileRangeOf(unit, part.start, part.end);
       if (!range) continue;
       // Built field by field: objects that crossed a worker boundary are slow to spread.
       const located: ScanFinding = {

@@ -2,8 +2,10 @@
  * JSON and JSON Lines reader: a streaming, tolerant tokenizer (never builds the document). Each
  * string and number value becomes part of a unit as `key: value` lines, the value decoded
  * (`\n`, `\"`, `\u00e9`, surrogate pairs) and mapped back to its exact file offsets, each escape
- * to the characters that spell it. A unit is one record: an element of the top-level array, one
- * line of JSON Lines, or, deeper down, enough small objects to fill a few kilobytes.
+ * to the characters that spell it. Keys are mapped the same way (a key can itself be personal
+ * data: `{"ana.ruiz@example.com": {...}}`); the key of an object or array value is a line of its
+ * own (`contact:`) before the values inside. A unit is one record: an element of the top-level
+ * array, one line of JSON Lines, or, deeper down, enough small objects to fill a few kilobytes.
  */
 import { LineTracker } from './lineTracker';
 import { TextUnit } from './textUnit';
@@ -21,6 +23,16 @@ interface Frame {
   kind: 'object' | 'array';
   expectKey: boolean;
   key: string | undefined;
+  /** How the file spells the key: its runs and escapes, for mapping it. */
+  keyPieces: KeyPiece[];
+}
+
+/** A run of a key's characters at `start` in the file, or one decoded escape spelled by [start, end). */
+interface KeyPiece {
+  text: string;
+  start: number;
+  end: number;
+  escape: boolean;
 }
 
 const enum Mode {
@@ -49,6 +61,7 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
   // Current string
   let stringIsKey = false;
   let keyText = '';
+  let keyPieces: KeyPiece[] = [];
   let escapeStart = 0;
   let unicodeDigits = '';
   let lastValueEnd = 0;
@@ -70,16 +83,29 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
     for (let i = stack.length - 1; i >= 0; i--) if (stack[i].key !== undefined) return stack[i].key;
     return undefined;
   };
+  /** The key as the file spells it (mapped, so findings in it are reported), then `separator`. */
+  const appendKey = (top: Frame, separator: string, at: number) => {
+    for (const piece of top.keyPieces) {
+      if (piece.escape) unit.appendDecoded(piece.text, piece.start, piece.end);
+      else unit.appendVerbatim(piece.text, piece.start);
+    }
+    unit.appendSynthetic(separator, at);
+  };
   /** Separator and `key: ` before a value. */
   const beginValue = (valueStart: number) => {
     if (unit.record === undefined) unit.record = record;
     if (!unit.isEmpty) unit.appendSynthetic('\n', lastValueEnd);
     const top = stack[stack.length - 1];
     const key = top?.kind === 'object' ? top.key : undefined;
-    if (key !== undefined && top.kind === 'object') {
-      unit.appendSynthetic(`${key}: `, valueStart);
-    }
+    if (key !== undefined && top.kind === 'object') appendKey(top, ': ', valueStart);
     unit.beginField(currentKey());
+  };
+  /** `key:` on a line of its own before an object or array value. */
+  const beginContainerValue = (parent: Frame, at: number) => {
+    if (unit.record === undefined) unit.record = record;
+    if (!unit.isEmpty) unit.appendSynthetic('\n', lastValueEnd);
+    appendKey(parent, ':', at);
+    lastValueEnd = at;
   };
   const endValue = (fileEnd: number) => {
     unit.endField();
@@ -125,8 +151,10 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
     const flushRun = (endIndex: number) => {
       if (runStart >= 0 && endIndex > runStart) {
         const text = chunk.slice(runStart, endIndex);
-        if (stringIsKey) keyText += text;
-        else appendValueText(text, base + runStart);
+        if (stringIsKey) {
+          keyText += text;
+          keyPieces.push({ text, start: base + runStart, end: base + endIndex, escape: false });
+        } else appendValueText(text, base + runStart);
       }
       runStart = -1;
     };
@@ -141,7 +169,10 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
             mode = Mode.Between;
             if (stringIsKey) {
               const top = stack[stack.length - 1];
-              if (top) top.key = keyText;
+              if (top) {
+                top.key = keyText;
+                top.keyPieces = keyPieces;
+              }
             } else {
               endValue(here);
               const top = stack[stack.length - 1];
@@ -166,6 +197,7 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
           if (!(ch in ESCAPES)) warn(`invalid escape \\${ch}`);
           if (stringIsKey) {
             keyText += decoded;
+            keyPieces.push({ text: decoded, start: escapeStart, end: here + 1, escape: true });
           } else unit.appendDecoded(decoded, escapeStart, here + 1);
           mode = Mode.InString;
           continue;
@@ -177,7 +209,8 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
             const decoded = String.fromCharCode(value);
             if (stringIsKey) {
               keyText += decoded;
-              } else unit.appendDecoded(decoded, escapeStart, here + 1);
+              keyPieces.push({ text: decoded, start: escapeStart, end: here + 1, escape: true });
+            } else unit.appendDecoded(decoded, escapeStart, here + 1);
             mode = Mode.InString;
           }
           continue;
@@ -199,6 +232,7 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
         mode = Mode.InString;
         if (stringIsKey) {
           keyText = '';
+          keyPieces = [];
         } else {
           beginValue(here + 1);
         }
@@ -208,7 +242,8 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
           continue;
         }
         const parent = stack[stack.length - 1];
-        stack.push({ kind: code === 123 ? 'object' : 'array', expectKey: code === 123, key: undefined });
+        if (parent?.kind === 'object' && parent.key !== undefined) beginContainerValue(parent, here);
+        stack.push({ kind: code === 123 ? 'object' : 'array', expectKey: code === 123, key: undefined, keyPieces: [] });
         if (parent?.kind === 'object') parent.expectKey = false;
       } else if (code === 125 || code === 93) {
         if (stack.length === 0) {

@@ -96,6 +96,30 @@ export function fileRangeOf(unit: TextUnit, start: number, end: number): { start
   return { start: positionInUnit(unit, fileStart), end: positionInUnit(unit, fileEnd) };
 }
 
+/**
+ * The part of the unit range [start, end) that a finding may claim: a range running across text
+ * the reader inserted (the `: ` after a JSON key, the line break between two values) would cover
+ * the file's syntax between them, so it is cut there and its longest part kept (the first of
+ * equals). A range without inserted text inside comes back unchanged.
+ */
+export function withinOneRun(unit: TextUnit, start: number, end: number): { start: number; end: number } {
+  let best = { start, end: start };
+  let runStart = start;
+  let cut = false;
+  for (let i = pieceAt(unit, start); i < unit.unitBreaks.length && unit.unitBreaks[i] < end; i++) {
+    if (unit.fileEnds[i] !== unit.fileBreaks[i]) continue; // spelled by the file
+    const insertedStart = Math.max(start, unit.unitBreaks[i]);
+    const insertedEnd = Math.min(end, i + 1 < unit.unitBreaks.length ? unit.unitBreaks[i + 1] : unit.text.length);
+    if (insertedEnd <= insertedStart) continue;
+    cut = true;
+    if (insertedStart - runStart > best.end - best.start) best = { start: runStart, end: insertedStart };
+    runStart = insertedEnd;
+  }
+  if (!cut) return { start, end };
+  if (end - runStart > best.end - best.start) best = { start: runStart, end };
+  return best;
+}
+
 /** Builds a unit piece by piece while a reader walks the file. */
 export class UnitBuilder {
   private parts: string[] = [];

@@ -3,6 +3,7 @@ import { createCsvReader, sniffDelimiter } from '../../../core/pii/readers/csvRe
 import { createJsonReader } from '../../../core/pii/readers/jsonReader';
 import { createPlainTextReader } from '../../../core/pii/readers/plainTextReader';
 import { detectBinary, formatOfContent, formatOfPath } from '../../../core/pii/readers/sampleFormat';
+import { withinOneRun } from '../../../core/pii/readers/textUnit';
 import { assertUnitsMapExactly, fileRangeOfNeedle, readAll } from './readerHarness';
 
 const CHUNK_SIZES = [1, 2, 3, 7, 64, 100000];
@@ -98,6 +99,45 @@ describe('pii readers: JSON and JSON Lines', () => {
     const names = (units[0].fields ?? []).map((f) => f.name);
     assert.deepEqual(names, ['name', 'bio', 'age', 'phone', 'tags', 'tags']);
     assert.deepEqual((units[1].fields ?? []).map((f) => f.name), ['name', 'ssn']);
+  });
+
+  it('maps keys too, so a key that is personal data can be reported', () => {
+    const keyed =
+      '{"patients": {"ana.ruiz@example.com": {"visits": 3, "Dr. M\\u00fcller": "ok"},\n' +
+      '  "536-22-1234": [1, "x"]}, "by \\"name\\"": "Ada"}';
+    for (const size of CHUNK_SIZES) {
+      const units = readAll(createJsonReader(), keyed, size);
+      assertUnitsMapExactly(keyed, units);
+      const text = units.map((u) => u.text).join('\n');
+      // Keys of object and array values stand on their own line; keys of scalars prefix them.
+      assert.match(text, /^patients:\nana\.ruiz@example\.com:\nvisits: 3\nDr\. Müller: ok\n536-22-1234:\n1\nx\nby "name": Ada$/);
+      const email = fileRangeOfNeedle(units, 'ana.ruiz@example.com');
+      assert.equal(keyed.slice(email.start, email.end), 'ana.ruiz@example.com');
+      const escaped = fileRangeOfNeedle(units, 'Dr. Müller');
+      assert.equal(keyed.slice(escaped.start, escaped.end), 'Dr. M\\u00fcller');
+      // Values keep their field names.
+      assert.deepEqual(units.flatMap((u) => (u.fields ?? []).map((f) => [f.name, u.text.slice(f.start, f.end)])), [
+        ['visits', '3'],
+        ['Dr. Müller', 'ok'],
+        ['536-22-1234', '1'],
+        ['536-22-1234', 'x'],
+        ['by "name"', 'Ada'],
+      ]);
+    }
+  });
+
+  it('cuts a range at text the reader inserted, keeping its longest part', () => {
+    const doc = '{"Ana Ruiz": "Maria Lopez Garcia", "n": 1}';
+    const [unit] = readAll(createJsonReader(), doc);
+    assert.equal(unit.text, 'Ana Ruiz: Maria Lopez Garcia\nn: 1');
+    // Across `: ` (inserted): the value is the longer part.
+    const across = withinOneRun(unit, 0, unit.text.indexOf('Lopez') + 5);
+    assert.equal(unit.text.slice(across.start, across.end), 'Maria Lopez');
+    // Across the line break between two values (inserted) and the key `n`, which the file spells.
+    const tail = withinOneRun(unit, unit.text.indexOf('Garcia'), unit.text.length);
+    assert.equal(unit.text.slice(tail.start, tail.end), 'Garcia');
+    // Inside one value: unchanged.
+    assert.deepEqual(withinOneRun(unit, 10, 15), { start: 10, end: 15 });
   });
 
   it('reads JSON Lines and survives a broken line', () => {

@@ -33,6 +33,20 @@ describe('pii scanFiles', function () {
     assert.deepEqual([finding.line, finding.character], [0, 9]);
   });
 
+  it('reports personal data in JSON keys at their place, and no finding covers the syntax between a key and its value', async () => {
+    const file = path.join(dir, 'keyed.json');
+    const text = '{"ana.ruiz@example.com": {"phone": "+1 415 555 2671"}, "536-22-1234": "ssn on file"}\n';
+    fs.writeFileSync(file, text);
+    const result = await scanFiles([file], { model: null });
+    const found = result.files[0].findings.map((f) => [f.type, text.slice(f.start, f.end)]);
+    assert.deepEqual(found, [
+      ['EMAIL_ADDRESS', 'ana.ruiz@example.com'],
+      ['PHONE_NUMBER', '+1 415 555 2671'],
+      ['US_SSN', '536-22-1234'],
+    ]);
+    for (const f of result.files[0].findings) assert.doesNotMatch(text.slice(f.start, f.end), /":|"\s*,/);
+  });
+
   it('skips UTF-16 files with a reason', async () => {
     const result = await scanFiles([path.join(dir, 'utf16.txt')], { model: null });
     assert.match(result.files[0].skipped ?? '', /UTF-16/);
