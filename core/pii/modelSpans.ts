@@ -5,7 +5,7 @@
  */
 import { joinAddressParts } from './addressSpans';
 import { groupBioTokens, LabelInfo, labelInfos, LabelMapping } from './bioGrouping';
-import { nameWords, PersonRefinement, plausiblePersonSpans, refinePersonSpans } from './personSpanCheck';
+import { nameWordsOfTokens, PersonRefinement, plausiblePersonSpans, refinePersonSpans } from './personSpanCheck';
 import { PiiSpan } from './piiTypes';
 import { batchByLength, TokenWindow, tokenWindows } from './tokenWindows';
 import { caseTypes, Tokens, WordPieceTokenizer } from './wordPieceTokenizer';
@@ -230,12 +230,8 @@ function spansOfText(text: string, tokens: Tokens, scores: BestLabels, decoding:
     for (const span of grouped) if (span.type === 'PERSON') anyPerson = true;
     if (!anyPerson) return grouped;
   }
-  const firstPieces: Array<{ start: number; end: number; person: number }> = [];
-  for (let t = 0; t < tokens.ids.length; t++) {
-    if (!tokens.continuation[t]) firstPieces.push({ start: tokens.starts[t], end: tokens.ends[t], person: scores.person[t] });
-    else if (firstPieces.length > 0) firstPieces[firstPieces.length - 1].end = tokens.ends[t];
-  }
-  return refinePersonSpans(text, grouped, nameWords(text, firstPieces), person);
+  const words = nameWordsOfTokens(text, tokens.ids.length, tokens.starts, tokens.ends, tokens.continuation, scores.person);
+  return refinePersonSpans(text, grouped, words, person);
 }
 
 /** Indexes of the labels that map to PERSON, per classifier (computed once). */

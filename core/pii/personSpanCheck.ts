@@ -79,25 +79,59 @@ export interface PersonRefinement {
  */
 export function nameWords(text: string, tokens: readonly NameWord[]): NameWord[] {
   const words: NameWord[] = [];
-  for (const token of tokens) {
-    const previous = words[words.length - 1];
-    if (
-      previous &&
-      (previous.end === token.start || (token.start - previous.end === 1 && isJoiner(text.charCodeAt(token.start - 1)))) &&
-      letterOrJoinerBefore(text, previous.end) &&
-      letterOrJoinerAt(text, token.start)
-    ) {
-      previous.end = token.end;
-      previous.person = Math.max(previous.person, token.person);
-      continue;
-    }
-    if (token.end - token.start === 1 && text.charCodeAt(token.start) === 46 && previous && previous.end === token.start && isSingleLetter(text, previous.start, previous.end)) {
-      previous.end = token.end; // an initial: "J."
-      continue;
-    }
-    words.push({ start: token.start, end: token.end, person: token.person });
+  for (const token of tokens) addNameToken(words, text, token.start, token.end, token.person);
+  return trimTrailingJoiners(words, text);
+}
+
+/**
+ * nameWords straight from a tokenizer's output (parallel arrays; `person` per token, read at
+ * each word's first piece), without building the first-piece list first.
+ */
+export function nameWordsOfTokens(
+  text: string,
+  count: number,
+  starts: ArrayLike<number>,
+  ends: ArrayLike<number>,
+  continuation: ArrayLike<boolean>,
+  person: ArrayLike<number>,
+): NameWord[] {
+  const words: NameWord[] = [];
+  let t = 0;
+  // A `##` piece before any first piece belongs to no word.
+  while (t < count && continuation[t]) t++;
+  while (t < count) {
+    const start = starts[t];
+    const probability = person[t];
+    let end = ends[t];
+    t++;
+    while (t < count && continuation[t]) end = ends[t++];
+    addNameToken(words, text, start, end, probability);
   }
-  // A joiner that nothing followed is not part of the word (`C-` of `C-1001` is `C`).
+  return trimTrailingJoiners(words, text);
+}
+
+/** One first-piece token (its `##` pieces included) into the name words read so far. */
+function addNameToken(words: NameWord[], text: string, start: number, end: number, person: number): void {
+  const previous = words[words.length - 1];
+  if (
+    previous &&
+    (previous.end === start || (start - previous.end === 1 && isJoiner(text.charCodeAt(start - 1)))) &&
+    letterOrJoinerBefore(text, previous.end) &&
+    letterOrJoinerAt(text, start)
+  ) {
+    previous.end = end;
+    previous.person = Math.max(previous.person, person);
+    return;
+  }
+  if (end - start === 1 && text.charCodeAt(start) === 46 && previous && previous.end === start && isSingleLetter(text, previous.start, previous.end)) {
+    previous.end = end; // an initial: "J."
+    return;
+  }
+  words.push({ start, end, person });
+}
+
+/** A joiner that nothing followed is not part of the word (`C-` of `C-1001` is `C`). */
+function trimTrailingJoiners(words: NameWord[], text: string): NameWord[] {
   for (const word of words) {
     while (word.end - word.start > 1 && isJoiner(text.charCodeAt(word.end - 1))) word.end--;
   }

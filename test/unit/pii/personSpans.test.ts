@@ -1,7 +1,7 @@
 /** PERSON spans after BIO grouping: trimming (titles, labels) and completion from the model's PERSON probability. */
 import * as assert from 'node:assert/strict';
 import { joinAddressParts } from '../../../core/pii/addressSpans';
-import { NameWord, nameWords, plausiblePersonSpans, refinePersonSpans, splitAtCells } from '../../../core/pii/personSpanCheck';
+import { NameWord, nameWords, nameWordsOfTokens, plausiblePersonSpans, refinePersonSpans, splitAtCells } from '../../../core/pii/personSpanCheck';
 import { PiiSpan } from '../../../core/pii/piiTypes';
 
 function person(text: string, value: string, from = 0): PiiSpan {
@@ -124,5 +124,43 @@ describe('pii STREET_ADDRESS spans: parts of one address', () => {
     const text = '1 Main St and 2 High St\n\n3 Low Rd, Ana';
     const spans = [address(text, '1 Main St'), address(text, '2 High St'), address(text, '3 Low Rd'), person(text, 'Ana')];
     assert.equal(joinAddressParts(text, spans).length, 4);
+  });
+});
+
+describe('pii person spans: name words from tokenizer arrays', () => {
+  it('equals nameWords over the first-piece list, on texts with joiners, initials and ## pieces', () => {
+    const texts = ["Hyun-woo O'Brien met J. R. Tolkien-", 'C-1001 x', 'Zoë  Ångström-Lind, Dr. M.', "’Ana’ de la Cruz", ''];
+    let seed = 5;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (const text of texts) {
+      for (let round = 0; round < 30; round++) {
+        // Pieces as a WordPiece tokenizer makes them: words cut at random into a first piece and ## pieces.
+        const starts: number[] = [];
+        const ends: number[] = [];
+        const continuation: boolean[] = [];
+        const person: number[] = [];
+        for (const m of text.matchAll(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu)) {
+          let at = m.index!;
+          const end = at + m[0].length;
+          let first = true;
+          while (at < end) {
+            const size = Math.max(1, Math.floor(next() * (end - at + 1)));
+            starts.push(at);
+            ends.push(Math.min(end, at + size));
+            continuation.push(!first);
+            person.push(Math.round(next() * 100) / 100);
+            first = false;
+            at = Math.min(end, at + size);
+          }
+        }
+        if (round === 0 && starts.length > 0) continuation[0] = true; // a stray ## piece first
+        const firstPieces: NameWord[] = [];
+        for (let t = 0; t < starts.length; t++) {
+          if (!continuation[t]) firstPieces.push({ start: starts[t], end: ends[t], person: person[t] });
+          else if (firstPieces.length > 0) firstPieces[firstPieces.length - 1].end = ends[t];
+        }
+        assert.deepEqual(nameWordsOfTokens(text, starts.length, starts, ends, continuation, person), nameWords(text, firstPieces), `${text} round ${round}`);
+      }
+    }
   });
 });
