@@ -43,6 +43,7 @@ interface Slot {
 
 const READY_TIMEOUT_MS = 120_000;
 const WORKER_HEAP_MB = 384;
+const WORKER_YOUNG_MB = 64;
 
 export async function startDetectorPool(size: number, model: ModelOptions | null, detect: DetectOptions, file = workerFile()): Promise<DetectorPool> {
   if (!fs.existsSync(file)) throw new Error(`the detection worker ${file} is missing`);
@@ -60,8 +61,10 @@ export async function startDetectorPool(size: number, model: ModelOptions | null
       Array.from({ length: size }, () => {
         // A worker holds one batch at a time: a bounded heap makes V8 collect early instead of
         // growing towards its default limit (peak RSS on a 50 MB CSV was close to 1 GB without, about
-        // 640 MB with 192 MB, which cost some speed).
-        const worker = new Worker(file, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+        // 640 MB with 192 MB, which cost some speed). Its young generation is larger than V8's
+        // default: a batch's short-lived objects die before a collection more often (on a 20 MB
+        // CSV, 340 instead of 559 scavenges and 26 instead of 75 full collections, ~40 MB more RSS).
+        const worker = new Worker(file, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
         const slot: Slot = { worker, pending: new Map(), alive: true };
         slots.push(slot);
         return new Promise<void>((resolve, reject) => {
