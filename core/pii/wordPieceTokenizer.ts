@@ -76,6 +76,14 @@ const CONTROL = /^[\p{Cc}\p{Cf}\p{Co}\p{Cs}]$/u;
 const WHITESPACE = /^\s$/;
 const MARK = /\p{Mn}/gu;
 
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
+
 function isCjk(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 }
@@ -287,8 +295,11 @@ class WordPieceReader {
         start = end;
       }
     }
-    // An over-long word (a base64 blob, a minified line) is one [UNK] and rarely seen twice: not kept.
-    if (count > config.maxInputCharsPerWord) return pieces;
+    // An over-long word (a base64 blob, a minified line) is one [UNK] and rarely seen twice, and a
+    // word with a digit is mostly an id, a number or a code, rarely seen twice either: not kept.
+    // Kept, they filled the cache with entries read once (a CSV of numbered rows adds a few per
+    // row), and V8's collector walked them again at every full collection.
+    if (count > config.maxInputCharsPerWord || hasDigit(word)) return pieces;
     if (this.cache.size > 200000) this.cache.clear();
     this.cache.set(word, pieces);
     return pieces;
