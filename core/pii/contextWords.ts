@@ -119,9 +119,10 @@ export function foldByRegex(text: string): string {
 }
 
 /**
- * fold for ASCII text in one pass (most context windows; the regexes cost several times more):
- * a space before an uppercase letter that follows a lowercase one, letters lowercased, each run of
- * other characters one space, none at either end. undefined for text with any non-ASCII character.
+ * fold in one pass for text of ASCII and Latin letters (most context windows; the regexes cost
+ * several times more): a space before an ASCII uppercase letter that follows an ASCII lowercase
+ * one, letters lowercased, each run of other characters one space, none at either end.
+ * undefined for text with any other character (U+0130 too: it lowercases to two characters).
  */
 function foldAscii(text: string): string | undefined {
   let out = '';
@@ -129,7 +130,15 @@ function foldAscii(text: string): string | undefined {
   let previous = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 128) return undefined;
+    if (c >= 128) {
+      // Latin-1 and Latin Extended-A/B letters (not × or ÷): each lowercases to one letter.
+      if (c < 0xc0 || c > 0x24f || c === 0xd7 || c === 0xf7 || c === 0x130) return undefined;
+      if (gap && out.length > 0) out += ' ';
+      out += text[i].toLowerCase();
+      gap = false;
+      previous = c;
+      continue;
+    }
     const upper = c >= 65 && c <= 90;
     const lower = c >= 97 && c <= 122;
     if (upper || lower || (c >= 48 && c <= 57)) {
