@@ -11,7 +11,7 @@ import { cardSamplesOfYaml } from '../core/cardSampleList';
 import { isPiiEntityType, PII_ENTITY_TYPES, PiiEntityType } from '../core/pii/piiTypes';
 import { packageVersion } from '../server/packageRoot';
 import { HUB_ID } from '../server/pii/modelRuntime';
-import { DEFAULT_THRESHOLD, scanFiles, ScanFinding, ScanOptions, ScanResult } from '../server/pii/scanFiles';
+import { countByType, DEFAULT_THRESHOLD, scanFiles, ScanFinding, ScanOptions, ScanResult, unrecordedCount } from '../server/pii/scanFiles';
 import { CliIo, EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './io';
 import { SarifResult, SarifRule, toSarif } from './sarif';
 
@@ -207,8 +207,9 @@ export async function runScan(argv: string[], io: CliIo): Promise<number> {
 }
 
 function writeReport(format: Format, result: ScanResult, findings: Array<{ file: string; finding: ScanFinding }>, args: ScanArgs, io: CliIo): void {
-  const byType: Record<string, number> = {};
-  for (const { finding } of findings) byType[finding.type] = (byType[finding.type] ?? 0) + 1;
+  // Every type found, including findings counted past a file's cap (not listed).
+  const byType = countByType(result.files);
+  const unrecorded = unrecordedCount(result.files);
   if (format === 'json') {
     const report = {
       files: result.files.map((file) => ({
@@ -236,6 +237,7 @@ function writeReport(format: Format, result: ScanResult, findings: Array<{ file:
         scanned: result.files.filter((f) => !f.skipped).length,
         skipped: result.files.filter((f) => f.skipped).length,
         findings: findings.length,
+        ...(unrecorded > 0 ? { unrecorded } : {}),
         byType,
         threshold: args.threshold,
         model: result.model.used ? result.model.name : null,
@@ -271,6 +273,7 @@ function writeReport(format: Format, result: ScanResult, findings: Array<{ file:
   }
   const scanned = result.files.filter((f) => !f.skipped).length;
   const summary = Object.entries(byType).map(([type, count]) => `${count} ${type}`).join(', ');
-  io.stdout(`${findings.length} finding${findings.length === 1 ? '' : 's'} in ${scanned} file${scanned === 1 ? '' : 's'}${summary ? ` (${summary})` : ''}${result.model.used ? '' : ' [recognizers only]'}\n`);
+  const more = unrecorded > 0 ? `, and ${unrecorded} more past the per-file limit (counted above, not listed)` : '';
+  io.stdout(`${findings.length} finding${findings.length === 1 ? '' : 's'} in ${scanned} file${scanned === 1 ? '' : 's'}${summary ? ` (${summary})` : ''}${more}${result.model.used ? '' : ' [recognizers only]'}\n`);
 }
 

@@ -31,7 +31,7 @@ import { CardwrightSettings } from '../protocol/settings';
 import { fileNameOf, filePathOf } from './documentUris';
 import { packageRoot, packageVersion, SHIPPED_MODEL } from './packageRoot';
 import { HUB_ID, loadTokenClassifier, TokenClassifier } from './pii/modelRuntime';
-import { FileScan, scanFiles } from './pii/scanFiles';
+import { countByType, FileScan, scanFiles, unrecordedCount } from './pii/scanFiles';
 
 /** Texts longer than this are cut for the sidebar classifier (it renders every span). */
 const MAX_CLASSIFY_CHARS = 20_000;
@@ -122,8 +122,8 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
       const files = result.files;
       for (const scan of files) publish(scan);
       const findings = files.flatMap((scan) => scan.findings.map((finding) => toDto(scan, finding)));
-      const byType: Record<string, number> = {};
-      for (const finding of findings) byType[finding.type] = (byType[finding.type] ?? 0) + 1;
+      // Past a file's cap findings are only counted, but every type found reaches the card's checks.
+      const byType = countByType(files);
       if (targets.cardUri && !result.cancelled) {
         summaries.set(targets.cardUri, {
           found: byType,
@@ -276,6 +276,8 @@ function summarize(files: FileScan[], findings: number, cancelled: boolean, note
   const skipped = files.filter((f) => f.skipped);
   const reasons = [...new Set(skipped.map((f) => f.skipped))].join(', ');
   const parts = [`${findings} finding${findings === 1 ? '' : 's'} in ${scanned} file${scanned === 1 ? '' : 's'}`];
+  const unrecorded = unrecordedCount(files);
+  if (unrecorded > 0) parts.push(`${unrecorded} more past the per-file limit, counted by type but not listed`);
   if (skipped.length) parts.push(`${skipped.length} file${skipped.length === 1 ? '' : 's'} skipped: ${reasons}`);
   if (cancelled) parts.push('cancelled before the end');
   if (note) parts.push(note);

@@ -94,6 +94,11 @@ export interface FileScan {
   warnings: string[];
   /** Why the file was not scanned. */
   skipped?: string;
+  /**
+   * Findings past the per-file cap, counted by type but not recorded: a type that first appears
+   * after the cap still reaches the card's privacy checks and the summaries.
+   */
+  unrecorded?: Partial<Record<PiiEntityType, number>>;
 }
 
 export interface ScanResult {
@@ -334,10 +339,13 @@ async function detectTextUnits(units: TextUnit[], scan: FileScan, context: Detec
   const findings = await detect(units, context);
   units.forEach((unit, k) => {
     for (const finding of findings[k]) {
-      if (full(scan, context)) return;
       const part = withinOneRun(unit, finding.start, finding.end);
       const range = fileRangeOf(unit, part.start, part.end);
       if (!range) continue;
+      if (full(scan, context)) {
+        countUnrecorded(scan, finding.type);
+        continue;
+      }
       // Built field by field: objects that crossed a worker boundary are slow to spread.
       const located: ScanFinding = {
         type: finding.type,
@@ -363,9 +371,12 @@ async function scanParquet(file: string, scan: FileScan, context: DetectContext,
     const findings = await detect(batch, context);
     batch.forEach((unit, k) => {
       for (const finding of findings[k]) {
-        if (full(scan, context)) return;
         const cell = unit.fields.find((f) => finding.start < f.end && finding.end > f.start);
         if (!cell) continue; // only inside column names
+        if (full(scan, context)) {
+          countUnrecorded(scan, finding.type);
+          continue;
+        }
         const start = Math.max(finding.start, cell.start) - cell.start;
         const end = Math.min(finding.end, cell.end) - cell.start;
         scan.findings.push({ ...finding, start, end, line: unit.row, character: start, endLine: unit.row, endCharacter: end, row: unit.row, column: cell.name });
@@ -385,11 +396,33 @@ async function scanParquet(file: string, scan: FileScan, context: DetectContext,
   }
 }
 
+function countUnrecorded(scan: FileScan, type: PiiEntityType): void {
+  scan.unrecorded ??= {};
+  scan.unrecorded[type] = (scan.unrecorded[type] ?? 0) + 1;
+}
+
+/** Findings by type in scanned files: those recorded and those counted past the per-file cap. */
+export function countByType(files: readonly FileScan[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const file of files) {
+    for (const finding of file.findings) counts[finding.type] = (counts[finding.type] ?? 0) + 1;
+    for (const [type, count] of Object.entries(file.unrecorded ?? {})) counts[type] = (counts[type] ?? 0) + (count ?? 0);
+  }
+  return counts;
+}
+
+/** How many findings were counted past the per-file cap, in all files. */
+export function unrecordedCount(files: readonly FileScan[]): number {
+  let total = 0;
+  for (const file of files) for (const count of Object.values(file.unrecorded ?? {})) total += count ?? 0;
+  return total;
+}
+
 /** True (and a warning is left once) when a file has as many findings as it may keep. */
 function full(scan: FileScan, context: DetectContext): boolean {
   const limit = context.options.maxFindingsPerFile ?? 100000;
   if (scan.findings.length < limit) return false;
-  const warning = `stopped recording findings after ${limit}`;
+  const warning = `stopped recording findings after ${limit} (the rest are counted by type)`;
   if (!scan.warnings.includes(warning)) scan.warnings.push(warning);
   return true;
 }

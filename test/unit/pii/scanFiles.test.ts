@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startDetectorPool } from '../../../server/pii/detectorPool';
-import { expandPaths, scanFiles, ScanProgress } from '../../../server/pii/scanFiles';
+import { countByType, expandPaths, scanFiles, ScanProgress, unrecordedCount } from '../../../server/pii/scanFiles';
 
 describe('pii scanFiles', function () {
   this.timeout(60000);
@@ -34,7 +34,7 @@ describe('pii scanFiles', function () {
   });
 
   it('reports personal data in JSON keys at their place, and no finding covers the syntax between a key and its value', async () => {
-    const file = path.join(dir, 'keyed.json');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cardwright-keyed-')), 'keyed.json');
     const text = '{"ana.ruiz@example.com": {"phone": "+1 415 555 2671"}, "536-22-1234": "ssn on file"}\n';
     fs.writeFileSync(file, text);
     const result = await scanFiles([file], { model: null });
@@ -45,6 +45,16 @@ describe('pii scanFiles', function () {
       ['US_SSN', '536-22-1234'],
     ]);
     for (const f of result.files[0].findings) assert.doesNotMatch(text.slice(f.start, f.end), /":|"\s*,/);
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+
+  it('counts a type that first appears after the per-file cap', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cardwright-late-')), 'late.csv');
+    fs.writeFileSync(file, 'note\n' + Array.from({ length: 12 }, (_, i) => `mail user${i}@corp-mail.com`).join('\n') + '\nssn 536-22-1234 on file\n');
+    const result = await scanFiles([file], { model: null, maxFindingsPerFile: 12 });
+    assert.ok(result.files[0].findings.every((f) => f.type === 'EMAIL_ADDRESS'));
+    assert.deepEqual(countByType(result.files), { EMAIL_ADDRESS: 12, US_SSN: 1 });
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
   it('skips UTF-16 files with a reason', async () => {
@@ -57,6 +67,10 @@ describe('pii scanFiles', function () {
     const capped = await scanFiles([path.join(dir, 'many.csv')], { model: null, maxFindingsPerFile: 10 }, { onProgress: (p) => progress.push(p) });
     assert.equal(capped.files[0].findings.length, 10);
     assert.match(capped.files[0].warnings.join('\n'), /stopped recording findings after 10/);
+    // The rest are counted by type.
+    assert.deepEqual(capped.files[0].unrecorded, { EMAIL_ADDRESS: 40 });
+    assert.deepEqual(countByType(capped.files), { EMAIL_ADDRESS: 50 });
+    assert.equal(unrecordedCount(capped.files), 40);
     assert.ok(progress.length >= 2);
     assert.equal(progress[progress.length - 1].bytesDone, progress[progress.length - 1].bytesTotal);
     const cancelled = await scanFiles([dir], { model: null }, { isCancelled: () => true });
