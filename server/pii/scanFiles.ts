@@ -339,13 +339,15 @@ async function detectTextUnits(units: TextUnit[], scan: FileScan, context: Detec
   const findings = await detect(units, context);
   units.forEach((unit, k) => {
     for (const finding of findings[k]) {
-      const part = withinOneRun(unit, finding.start, finding.end);
-      const range = fileRangeOf(unit, part.start, part.end);
-      if (!range) continue;
+      // Past the cap, counted without being placed: a finding always holds a letter or digit,
+      // and only text the file spells does, so it always has a place.
       if (full(scan, context)) {
         countUnrecorded(scan, finding.type);
         continue;
       }
+      const part = withinOneRun(unit, finding.start, finding.end);
+      const range = fileRangeOf(unit, part.start, part.end);
+      if (!range) continue;
       // Built field by field: objects that crossed a worker boundary are slow to spread.
       const located: ScanFinding = {
         type: finding.type,
