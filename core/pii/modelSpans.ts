@@ -73,6 +73,9 @@ interface Decoding {
   infos: readonly LabelInfo[];
   threshold: number;
   fromLogits: boolean;
+  /** The tokenizer's [UNK] id and the longest word it reads (longer ones become one [UNK]). */
+  unkId: number;
+  longestWord: number;
 }
 
 // The steps below are loops and module-level functions, not callbacks or closures made per call:
@@ -139,6 +142,8 @@ export async function modelSpans(
     // A word's PERSON probability under the lower of the two thresholds counts as none.
     threshold: Math.min(options.person?.extend ?? 0.1, options.person?.open ?? 0.35),
     fromLogits: typeof classifier.classifyLogits === 'function',
+    unkId: classifier.tokenizer.unkId,
+    longestWord: classifier.tokenizer.config.maxInputCharsPerWord,
   };
   const lengths: number[] = [];
   for (const sequence of sequences) lengths.push(sequence.ids.length);
@@ -210,6 +215,29 @@ function decodeSequence(sequence: Sequence, rows: Float32Array, decoding: Decodi
 
 /** One text's spans from its tokens' best labels: BIO grouping, addresses, then the PERSON steps. */
 function spansOfText(text: string, tokens: Tokens, scores: BestLabels, decoding: Decoding, person: PersonRefinement | undefined): PiiSpan[] {
+  return withoutUnreadWords(labelledSpans(text, tokens, scores, decoding, person), tokens, decoding);
+}
+
+/**
+ * A word longer than the tokenizer reads (a run of 500 x's, a blob) reaches the model as one
+ * [UNK]: it saw nothing of it, yet often calls it a name. A span holding such a word is dropped.
+ */
+function withoutUnreadWords(spans: PiiSpan[], tokens: Tokens, decoding: Decoding): PiiSpan[] {
+  let unread: number[] | undefined; // start, end, start, end, ...
+  for (let t = 0; t < tokens.ids.length; t++) {
+    if (tokens.ids[t] === decoding.unkId && tokens.ends[t] - tokens.starts[t] > decoding.longestWord) (unread ??= []).push(tokens.starts[t], tokens.ends[t]);
+  }
+  if (!unread || spans.length === 0) return spans;
+  const kept: PiiSpan[] = [];
+  for (const span of spans) {
+    let overlaps = false;
+    for (let i = 0; i < unread.length && !overlaps; i += 2) overlaps = span.start < unread[i + 1] && unread[i] < span.end;
+    if (!overlaps) kept.push(span);
+  }
+  return kept;
+}
+
+function labelledSpans(text: string, tokens: Tokens, scores: BestLabels, decoding: Decoding, person: PersonRefinement | undefined): PiiSpan[] {
   const grouped = plausiblePersonSpans(
     text,
     joinAddressParts(

@@ -87,6 +87,13 @@ describe('pii shipped model', function () {
     }
   });
 
+  it('never calls a word too long for the tokenizer (one [UNK]) a name or anything else', async () => {
+    const texts = [`name: ${'x'.repeat(500)}`, `note ${'Q'.repeat(120)} from Ana Ruiz`, `a: ${'x'.repeat(3000)}@example.com`];
+    const spans = await modelSpans(texts, classifier);
+    const found = spans.map((list, i) => list.map((span) => [span.type, texts[i].slice(span.start, span.end)]));
+    assert.deepEqual(found, [[], [['PERSON', 'Ana Ruiz']], []]);
+  });
+
   it('finds people and addresses with the model alone, at exact offsets', async () => {
     const spans = await modelSpans(SENTENCES.map((s) => s.text), classifier);
     const describe = (i: number) => JSON.stringify(spans[i].map((s) => [s.type, SENTENCES[i].text.slice(s.start, s.end)]));
