@@ -1,16 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { contextAround, fold, foldByRegex } from '../../../core/pii/contextWords';
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seededRandom';
 
 describe('pii context words', () => {
   it('folds text: lowercase, camelCase split, one space per run of other characters', () => {
@@ -25,7 +15,7 @@ describe('pii context words', () => {
   });
 
   it('folds ASCII and Latin text in one pass exactly as the regex definition does', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     const alphabet = 'aZbYz09 _-.:;|\t\n\r()"\'!?@#/\\AazZÀàÉéßÿĀİıŁłǅǆȳ×÷¿ª€Ω中';
     for (let n = 0; n < 5000; n++) {
       let text = '';

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { joinAddressParts } from '../../../core/pii/addressSpans';
 import { NameWord, nameWords, nameWordsOfTokens, plausiblePersonSpans, refinePersonSpans, splitAtCells } from '../../../core/pii/personSpanCheck';
 import { PiiSpan } from '../../../core/pii/piiTypes';
+import { seededRandom } from './seededRandom';
 
 function person(text: string, value: string, from = 0): PiiSpan {
   const start = text.indexOf(value, from);
@@ -130,8 +131,7 @@ describe('pii STREET_ADDRESS spans: parts of one address', () => {
 describe('pii person spans: name words from tokenizer arrays', () => {
   it('equals nameWords over the first-piece list, on texts with joiners, initials and ## pieces', () => {
     const texts = ["Hyun-woo O'Brien met J. R. Tolkien-", 'C-1001 x', 'Zoë  Ångström-Lind, Dr. M.', "’Ana’ de la Cruz", ''];
-    let seed = 5;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const next = seededRandom(5);
     for (const text of texts) {
       for (let round = 0; round < 30; round++) {
         // Pieces as a WordPiece tokenizer makes them: words cut at random into a first piece and ## pieces.

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { byCodeUnits, sortSmall } from '../../../core/pii/sortSmall';
+import { seededRandom } from './seededRandom';
 
 describe('pii sortSmall', () => {
   it('orders as Array.prototype.sort, ties kept in input order, at every length', () => {
-    let seed = 11;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const next = seededRandom(11);
     for (let length = 0; length <= 40; length++) {
       for (let round = 0; round < 20; round++) {
         // Few distinct keys, so ties are common and stability shows.
