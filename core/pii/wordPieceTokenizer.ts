@@ -76,6 +76,9 @@ const CONTROL = /^[\p{Cc}\p{Cf}\p{Co}\p{Cs}]$/u;
 const WHITESPACE = /^\s$/;
 const MARK = /\p{Mn}/gu;
 
+/** Scratch entries kept between calls; more is given back after the call that needed it. */
+const SCRATCH_KEPT = 1 << 16;
+
 function hasDigit(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
     const code = word.charCodeAt(i);
@@ -191,7 +194,16 @@ class WordPieceReader {
     this.endWord();
     this.text = '';
     const n = this.written;
-    return { ids: this.ids.slice(0, n), starts: this.starts.slice(0, n), ends: this.ends.slice(0, n), continuation: this.continuation.slice(0, n) };
+    const tokens = { ids: this.ids.slice(0, n), starts: this.starts.slice(0, n), ends: this.ends.slice(0, n), continuation: this.continuation.slice(0, n) };
+    // After an unusually long word or text (a huge JSON key, a blob), give the scratch space back.
+    if (this.capacity > SCRATCH_KEPT) {
+      this.capacity = 256;
+      this.origins = new Int32Array(256);
+      this.originEnds = new Int32Array(256);
+      this.sizes = new Uint8Array(256);
+    }
+    if (n > SCRATCH_KEPT) for (const list of [this.ids, this.starts, this.ends, this.continuation]) list.length = 0;
+    return tokens;
   }
 
   private lower(value: string): string {

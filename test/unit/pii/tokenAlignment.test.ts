@@ -102,6 +102,17 @@ describe('pii WordPiece tokenizer: offsets', () => {
     assert.equal(tokens.ends[tokens.ends.length - 1], 5);
   });
 
+  it('reads the same tokens before and after a huge word or text (its scratch space is given back)', () => {
+    const fresh = createWordPieceTokenizer(config());
+    const reused = createWordPieceTokenizer(config());
+    const sample = 'Zoë Ångström-Lind called +1 415 555 2671 about order C-1001.';
+    reused.tokenize(sample);
+    const huge = reused.tokenize(`${'x'.repeat(200000)} and ${'word '.repeat(80000)}`);
+    assert.equal(huge.ids.length, 1 + 1 + 80000);
+    assert.equal(huge.ends[0], 200000);
+    assert.deepEqual(reused.tokenize(sample), fresh.tokenize(sample));
+  });
+
   it('reads its settings from a tokenizer.json', () => {
     const json = {
       model: { type: 'WordPiece', vocab: { '[UNK]': 0, a: 1 }, unk_token: '[UNK]' },
