@@ -13,15 +13,15 @@ const withTests = process.argv.includes('--tests');
 // .vsix, see copyRuntime). transformers.js itself is bundled; its `sharp` import (images, unused by
 // Cardwright) is replaced by a stub so no image library ships.
 const runtimeExternals = ['onnxruntime-node'];
-const runtimeAlias = { sharp: './server/runtime/sharpStub.js' };
+const runtimeAlias = { sharp: './engine/runtime/sharpStub.js' };
 
 // libphonenumber-js's matchesEntirely helper builds a RegExp on every call; the bundles use
-// server/runtime/matchesEntirely.js instead, which builds each one once (same results).
+// engine/runtime/matchesEntirely.js instead, which builds each one once (same results).
 const phoneRegexCache = {
   name: 'phone-regex-cache',
   setup(build) {
     build.onResolve({ filter: /[\\/]matchesEntirely(\.js)?$/ }, (args) =>
-      /[\\/]libphonenumber-js[\\/]/.test(args.importer) ? { path: path.resolve(__dirname, 'server', 'runtime', 'matchesEntirely.js') } : undefined,
+      /[\\/]libphonenumber-js[\\/]/.test(args.importer) ? { path: path.resolve(__dirname, 'engine', 'runtime', 'matchesEntirely.js') } : undefined,
     );
   },
 };
@@ -59,7 +59,7 @@ async function main() {
     esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
     esbuild.build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js', external: runtimeExternals, alias: runtimeAlias }),
     // Detection worker threads, started by the server and the CLI from the same folder.
-    esbuild.build({ ...common, entryPoints: ['server/pii/piiWorker.ts'], outfile: 'dist/piiWorker.js', external: runtimeExternals, alias: runtimeAlias }),
+    esbuild.build({ ...common, entryPoints: ['engine/pii/piiWorker.ts'], outfile: 'dist/piiWorker.js', external: runtimeExternals, alias: runtimeAlias }),
     esbuild.build({
       ...common,
       entryPoints: ['cli/main.ts'],
@@ -70,7 +70,7 @@ async function main() {
     }),
   ]);
   if (withTests) {
-    const sources = ['core', 'server', 'cli', 'protocol', 'client/webview', 'test', 'bench'].flatMap(listTs)
+    const sources = ['core', 'engine', 'server', 'cli', 'protocol', 'client/webview', 'test', 'bench'].flatMap(listTs)
       .filter((f) => !f.startsWith(path.join('test', 'e2e', 'inhost')));
     await esbuild.build({
       entryPoints: sources,

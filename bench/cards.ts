@@ -1,7 +1,7 @@
 /** Cards for benchmarks: the example card, and a long card grown from realistic repeated sections. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { packageRoot } from '../server/packageRoot';
+import { packageRoot } from '../engine/packageRoot';
 
 export function realisticCard(): string {
   return fs.readFileSync(path.join(packageRoot(__dirname), 'examples', 'model-card.yaml'), 'utf8');

@@ -11,8 +11,8 @@ import { fuseSpans } from '../core/pii/fusion';
 import { modelSpans } from '../core/pii/modelSpans';
 import { PiiSpan } from '../core/pii/piiTypes';
 import { recognizeAll } from '../core/pii/recognizeAll';
-import { loadTokenClassifier } from '../server/pii/modelRuntime';
-import { defaultModelFolder, findPackageRoot } from '../server/packageRoot';
+import { loadTokenClassifier } from '../engine/pii/modelRuntime';
+import { defaultModelFolder, findPackageRoot } from '../engine/packageRoot';
 import { countExact, CountsByType, countTokens, formatTable, LabelledSpan, micro, scores } from './piiEvaluation';
 
 interface Record {

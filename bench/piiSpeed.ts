@@ -19,9 +19,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { tokenWindows } from '../core/pii/tokenWindows';
-import { createRawSession, loadTokenClassifier } from '../server/pii/modelRuntime';
-import { defaultModelFolder } from '../server/packageRoot';
-import { scanFiles } from '../server/pii/scanFiles';
+import { createRawSession, loadTokenClassifier } from '../engine/pii/modelRuntime';
+import { defaultModelFolder } from '../engine/packageRoot';
+import { scanFiles } from '../engine/pii/scanFiles';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);

@@ -1,7 +1,7 @@
 /** `cardwright <command>`: the command-line adapter over the same engine as the language server. */
 import { CHECK_USAGE, runCheck } from './check';
 import { runScan } from './scan';
-import { packageVersion } from '../server/packageRoot';
+import { packageVersion } from '../engine/packageRoot';
 import { CliIo, EXIT_USAGE } from './io';
 
 const USAGE = `Usage: cardwright <command> [options]

@@ -9,9 +9,9 @@ import * as path from 'node:path';
 import { locateCard, sourceKindOf } from '../core/cardSource';
 import { cardSamplesOfYaml } from '../core/cardSampleList';
 import { isPiiEntityType, PII_ENTITY_TYPES, PiiEntityType } from '../core/pii/piiTypes';
-import { packageVersion } from '../server/packageRoot';
-import { HUB_ID } from '../server/pii/modelRuntime';
-import { countByType, DEFAULT_THRESHOLD, scanFiles, ScanFinding, ScanOptions, ScanResult, unrecordedCount } from '../server/pii/scanFiles';
+import { packageVersion } from '../engine/packageRoot';
+import { HUB_ID } from '../engine/pii/modelRuntime';
+import { countByType, DEFAULT_THRESHOLD, scanFiles, ScanFinding, ScanOptions, ScanResult, unrecordedCount } from '../engine/pii/scanFiles';
 import { CliIo, EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './io';
 import { SarifResult, SarifRule, toSarif } from './sarif';
 

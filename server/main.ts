@@ -11,11 +11,11 @@ import { CardwrightSettings, DEFAULT_SETTINGS, normalizeSettings } from '../prot
 import { toDiagnostic } from './diagnostics';
 import { fileNameOf, folderOf } from './documentUris';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
-import { packageVersion } from './packageRoot';
+import { packageVersion } from '../engine/packageRoot';
 import { registerClassifierInputs } from './classifierInputs';
 import { registerPiiService } from './piiService';
 import { registerRedaction } from './redaction';
-import { loadSchemas } from './schemaFiles';
+import { loadSchemas } from '../engine/schemaFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

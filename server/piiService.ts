@@ -29,9 +29,9 @@ import {
 } from '../protocol/messages';
 import { CardwrightSettings } from '../protocol/settings';
 import { fileNameOf, filePathOf } from './documentUris';
-import { packageRoot, packageVersion, SHIPPED_MODEL } from './packageRoot';
-import { HUB_ID, loadTokenClassifier, TokenClassifier } from './pii/modelRuntime';
-import { countByType, FileScan, scanFiles, unrecordedCount } from './pii/scanFiles';
+import { packageRoot, packageVersion, SHIPPED_MODEL } from '../engine/packageRoot';
+import { HUB_ID, loadTokenClassifier, TokenClassifier } from '../engine/pii/modelRuntime';
+import { countByType, FileScan, scanFiles, unrecordedCount } from '../engine/pii/scanFiles';
 
 /** Texts longer than this are cut for the sidebar classifier (it renders every span). */
 const MAX_CLASSIFY_CHARS = 20_000;

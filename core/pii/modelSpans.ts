@@ -1,7 +1,7 @@
 /**
  * Runs a token classifier over many texts: tokenizes each (exact offsets), cuts long ones into
  * overlapping windows, batches windows by length, and groups each text's BIO labels into spans.
- * Pure: the classifier is injected (server/pii/modelRuntime provides the real one).
+ * Pure: the classifier is injected (engine/pii/modelRuntime provides the real one).
  */
 import { joinAddressParts } from './addressSpans';
 import { groupBioTokens, LabelInfo, labelInfos, LabelMapping } from './bioGrouping';
@@ -314,7 +314,7 @@ function fromLogitRow(
       return false;
     }
   }
-  // As softmaxRows in server/pii/modelRuntime: a label 30 nats below the best counts as zero.
+  // As softmaxRows in engine/pii/modelRuntime: a label 30 nats below the best counts as zero.
   // The PERSON labels' terms are kept from the sum, in label order, for the mass below.
   let sum = 0;
   let person0 = 0;

@@ -1,8 +1,8 @@
 /** The analyzer over the real schemas in schemas/, shared by the core tests. */
 import * as path from 'node:path';
 import { Analyzer, createAnalyzer } from '../../core/analyzer';
-import { loadSchemas } from '../../server/schemaFiles';
-import { packageRoot } from '../../server/packageRoot';
+import { loadSchemas } from '../../engine/schemaFiles';
+import { packageRoot } from '../../engine/packageRoot';
 
 let shared: Analyzer | undefined;
 

@@ -2,7 +2,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import { packageRoot } from '../../server/packageRoot';
+import { packageRoot } from '../../engine/packageRoot';
 
 export interface PublishedDiagnostics {
   uri: string;

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { packageRoot } from '../../server/packageRoot';
+import { packageRoot } from '../../engine/packageRoot';
 
 export interface CliRun {
   code: number | null;

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { packageRoot } from '../../server/packageRoot';
+import { packageRoot } from '../../engine/packageRoot';
 
 const root = packageRoot(__dirname);
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exportHubFrontMatter, HUB_KEYS, newCardSkeleton, SECTION_TEMPLATES, snippetFile, snippetToPlain } from '../../../core/cardTemplates';
 import { hubLicenseIds } from '../../../core/licenses';
-import { packageRoot } from '../../../server/packageRoot';
+import { packageRoot } from '../../../engine/packageRoot';
 import { testAnalyzer } from '../../support/analyzer';
 
 const root = packageRoot(__dirname);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { PiiFinding, RecognizerInput } from '../../../core/pii/piiTypes';
-import { PackedFindings, PackedInputs, packFindings, packInputs, transferables, unpackFindings, unpackInputs } from '../../../server/pii/batchCodec';
+import { PackedFindings, PackedInputs, packFindings, packInputs, transferables, unpackFindings, unpackInputs } from '../../../engine/pii/batchCodec';
 
 /** Posts `value` through a real MessageChannel (structured clone, buffers transferred) and reads it back. */
 function throughPort<T>(value: T, transfer: ArrayBuffer[]): T {

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runScan } from '../../../cli/scan';
 import { CliIo } from '../../../cli/io';
-import { findPackageRoot } from '../../../server/packageRoot';
+import { findPackageRoot } from '../../../engine/packageRoot';
 
 const root = findPackageRoot(__dirname)!;
 const fixtures = path.join(root, 'test', 'fixtures', 'pii');

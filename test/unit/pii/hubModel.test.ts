@@ -10,8 +10,8 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { modelSpans } from '../../../core/pii/modelSpans';
-import { loadTokenClassifier } from '../../../server/pii/modelRuntime';
-import { defaultModelFolder } from '../../../server/packageRoot';
+import { loadTokenClassifier } from '../../../engine/pii/modelRuntime';
+import { defaultModelFolder } from '../../../engine/packageRoot';
 
 describe('pii model by Hub id (a local mirror)', function () {
   this.timeout(120000);

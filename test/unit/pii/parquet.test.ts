@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ParquetRowUnit, parquetUnits, rowUnit } from '../../../server/pii/parquetUnits';
-import { scanFiles } from '../../../server/pii/scanFiles';
+import { ParquetRowUnit, parquetUnits, rowUnit } from '../../../engine/pii/parquetUnits';
+import { scanFiles } from '../../../engine/pii/scanFiles';
 import { writeTinyParquet } from './tinyParquet';
 
 describe('pii Parquet samples', function () {

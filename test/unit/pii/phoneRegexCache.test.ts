@@ -29,7 +29,7 @@ function metadataPatterns(): string[] {
 
 describe('pii phone numbers: the cached pattern helper the bundles use', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const cached = require(path.join(root, 'server', 'runtime', 'matchesEntirely.js')) as (text: string, pattern: string) => boolean;
+  const cached = require(path.join(root, 'engine', 'runtime', 'matchesEntirely.js')) as (text: string, pattern: string) => boolean;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const original = (require(path.join(library, 'build', 'helpers', 'matchesEntirely.js')) as { default: (text: string, pattern: string) => boolean }).default;
 
@@ -54,7 +54,7 @@ describe('pii phone numbers: the cached pattern helper the bundles use', () => {
     const bundle = path.join(root, 'dist', 'piiWorker.js');
     if (!fs.existsSync(bundle)) this.skip();
     const text = fs.readFileSync(bundle, 'utf8');
-    assert.match(text, /server\/runtime\/matchesEntirely\.js/);
+    assert.match(text, /engine\/runtime\/matchesEntirely\.js/);
     assert.doesNotMatch(text, /node_modules\/libphonenumber-js\/[a-z0-9]+\/helpers\/matchesEntirely\.js/);
   });
 });

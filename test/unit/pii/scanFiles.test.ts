@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startDetectorPool } from '../../../server/pii/detectorPool';
-import { countByType, expandPaths, scanFiles, ScanProgress, unrecordedCount } from '../../../server/pii/scanFiles';
+import { startDetectorPool } from '../../../engine/pii/detectorPool';
+import { countByType, expandPaths, scanFiles, ScanProgress, unrecordedCount } from '../../../engine/pii/scanFiles';
 
 describe('pii scanFiles', function () {
   this.timeout(60000);

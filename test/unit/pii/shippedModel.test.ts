@@ -9,8 +9,8 @@ import * as path from 'node:path';
 import { fuseSpans } from '../../../core/pii/fusion';
 import { modelSpans } from '../../../core/pii/modelSpans';
 import { recognizeAll } from '../../../core/pii/recognizeAll';
-import { loadTokenClassifier, TokenClassifier } from '../../../server/pii/modelRuntime';
-import { defaultModelFolder } from '../../../server/packageRoot';
+import { loadTokenClassifier, TokenClassifier } from '../../../engine/pii/modelRuntime';
+import { defaultModelFolder } from '../../../engine/packageRoot';
 
 /** Found when a span of the type covers at least half of the expected value (boundaries may differ). */
 function covers(text: string, spans: Array<{ type: string; start: number; end: number }>, type: string, value: string): boolean {

@@ -3,8 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { caseTypes, createWordPieceTokenizer, WordPieceConfig, wordPieceConfigFromJson } from '../../../core/pii/wordPieceTokenizer';
-import { loadReferenceTokenizer } from '../../../server/pii/modelRuntime';
-import { findPackageRoot } from '../../../server/packageRoot';
+import { loadReferenceTokenizer } from '../../../engine/pii/modelRuntime';
+import { findPackageRoot } from '../../../engine/packageRoot';
 
 const root = findPackageRoot(__dirname)!;
 

@@ -8,7 +8,7 @@ import { sniffDelimiter } from '../../../core/pii/readers/csvReader';
 import { fileEndOf, fileOffsetOf } from '../../../core/pii/readers/textUnit';
 import { recognizeAll } from '../../../core/pii/recognizeAll';
 import { redactionFormatOf, redactText, RedactionTarget } from '../../../core/redaction/redactSample';
-import { packageRoot } from '../../../server/packageRoot';
+import { packageRoot } from '../../../engine/packageRoot';
 
 const dataDir = path.join(packageRoot(__dirname), 'examples', 'data');
 

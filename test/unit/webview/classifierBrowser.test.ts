@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { classifierHtml, createNonce } from '../../../client/webview/classifierHtml';
-import { packageRoot } from '../../../server/packageRoot';
+import { packageRoot } from '../../../engine/packageRoot';
 
 const CHROMIUM = process.env.CARDWRIGHT_E2E_CHROMIUM || '/usr/bin/chromium';
 const ORIGIN = 'https://cardwright-webview.test';

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { packageRoot } from '../../../server/packageRoot';
+import { packageRoot } from '../../../engine/packageRoot';
 
 const scriptPath = path.join(packageRoot(__dirname), 'media', 'classifier.js');
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -22,7 +22,7 @@ export interface DetectorPool {
   close(): Promise<void>;
 }
 
-/** The worker script: built next to the code that starts it (dist/ or out/server/pii/). */
+/** The worker script: built next to the code that starts it (dist/ or out/engine/pii/). */
 export function workerFile(): string {
   return path.join(__dirname, 'piiWorker.js');
 }

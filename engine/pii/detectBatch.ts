@@ -1,7 +1,7 @@
 /**
  * Detection on a batch of text units: the recognizers and the model, fused per unit. The same
  * function runs in the scanning thread (small scans, the CLI with --workers 0) and in each
- * detection worker (server/pii/piiWorker.ts).
+ * detection worker (engine/pii/piiWorker.ts).
  */
 import { fuseSpans } from '../../core/pii/fusion';
 import { modelSpans, ModelRunStats } from '../../core/pii/modelSpans';

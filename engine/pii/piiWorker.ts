@@ -1,7 +1,7 @@
 /**
  * A detection worker (worker_threads): loads its own copy of the model with one onnxruntime
  * thread and runs detectBatch on the batches the scanning thread sends. Built as its own file
- * (dist/piiWorker.js, out/server/pii/piiWorker.js) next to the code that starts it.
+ * (dist/piiWorker.js, out/engine/pii/piiWorker.js) next to the code that starts it.
  *
  * Messages in:  { type: 'detect', id, inputs: PackedInputs }  |  { type: 'close' }
  * Messages out: { type: 'ready', model } | { type: 'ready', error, modelError: true }
