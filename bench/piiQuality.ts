@@ -1,8 +1,11 @@
 /**
- * PII quality bench: per-entity precision/recall/F1/F2 on test/fixtures/pii-eval/eval.jsonl for
- * the recognizers only, the model only, and both fused; exact-span and token-level matching.
+ * PII quality bench. First the real-text table (bench/realTextBench.ts): the product's detection
+ * on the held-out dev splits of human-annotated corpora. Then the in-house synthetic evaluation:
+ * per-entity precision/recall/F1/F2 on test/fixtures/pii-eval/eval.jsonl for the recognizers only,
+ * the model only, and both fused; exact-span and token-level matching.
  *   node out/bench/piiQuality.js [--threshold 0.5] [--model PATH] [--limit N] [--errors N]
  *     [--person-extend P] [--person-open P]   (PERSON completion thresholds, see core/pii/personSpanCheck)
+ *     [--real-limit N] [--real-errors N] [--workers N] [--real-only | --no-real]
  * Prints numbers; asserts nothing.
  */
 import * as fs from 'node:fs';
@@ -13,6 +16,7 @@ import { PiiSpan } from '../core/pii/piiTypes';
 import { recognizeAll } from '../core/pii/recognizeAll';
 import { loadTokenClassifier } from '../engine/pii/modelRuntime';
 import { defaultModelFolder, findPackageRoot } from '../engine/packageRoot';
+import { runRealTextBench } from './realTextBench';
 import { countExact, CountsByType, countTokens, formatTable, LabelledSpan, micro, scores } from './piiEvaluation';
 
 interface Record {
@@ -38,6 +42,21 @@ async function main(): Promise<void> {
     .slice(0, limit)
     .map((line) => JSON.parse(line));
   const folder = option('--model') ?? defaultModelFolder(__dirname)!;
+  if (!process.argv.includes('--no-real')) {
+    const realLimit = option('--real-limit');
+    console.log(
+      await runRealTextBench({
+        root,
+        model: folder,
+        threshold,
+        workers: Number(option('--workers') ?? 2),
+        limit: realLimit === undefined ? undefined : Number(realLimit),
+        errors: Number(option('--real-errors') ?? 0),
+      }),
+    );
+    if (process.argv.includes('--real-only')) return;
+    console.log('\n== in-house synthetic evaluation ==');
+  }
   console.log(`eval: ${path.relative(root, evalFile)} (${records.length} records), threshold ${threshold}, model ${folder}`);
 
   const person = {
