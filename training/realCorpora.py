@@ -265,6 +265,47 @@ def training_records(label_map=None):
         yield r
 
 
+def pieces(text, spans, max_chars=600):
+    """Cut a long text (a MEDDOCAN report: ~3,000 characters, far beyond the model's 128 tokens)
+    into consecutive pieces of at most `max_chars` where possible: after a line break, else after
+    a sentence end ('. '), else after a space, never inside a span. Yields (start, piece text,
+    spans as (start, end, type) relative to the piece); the pieces put together are the text."""
+    def safe(c):
+        return all(not (a < c < b) for a, b, _ in spans)
+
+    start = 0
+    while start < len(text):
+        if len(text) - start <= max_chars:
+            end = len(text)
+        else:
+            limit = start + max_chars
+            end = None
+            for sep in ('\n', '. ', ' '):
+                c = text.rfind(sep, start + 1, limit)
+                while c >= 0 and not safe(c + len(sep)):
+                    c = text.rfind(sep, start + 1, c)
+                if c >= 0:
+                    end = c + len(sep)
+                    break
+            if end is None:  # no safe cut before the limit: the first one after it
+                end = next((c for c in range(limit, len(text)) if text[c - 1] in ' \n' and safe(c)), len(text))
+        inside = [(a - start, b - start, t) for a, b, t in spans if a >= start and b <= end]
+        yield start, text[start:end], inside
+        start = end
+
+
+def training_examples(types, max_chars=600, label_map=None):
+    """(corpus, text, [(start, end, type)]) for the trainer: every training record, long ones cut
+    into pieces, spans restricted to the model's `types` (others are O). Pieces holding only
+    whitespace are skipped."""
+    types = set(types)
+    for r in training_records(label_map):
+        spans = [(s['start'], s['end'], s['type']) for s in r['spans'] if s['type'] in types]
+        for _, piece, inside in pieces(r['text'], spans, max_chars):
+            if piece.strip():
+                yield r['corpus'], piece, inside
+
+
 # ---------------------------------------------------------------- benchmark files
 
 def utf16_offsets(text):

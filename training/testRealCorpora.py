@@ -78,6 +78,30 @@ class AddressMerge(unittest.TestCase):
             rc.map_spans('x', [{'start': 0, 'end': 1, 'label': 'NOPE'}], LABEL_MAP)
 
 
+class Pieces(unittest.TestCase):
+    def test_cut_at_line_breaks_never_inside_a_span(self):
+        text = 'Nombre: Ana Ruiz.\nDomicilio: C/ Mayor 5,\n28014 Madrid.\nEvolución favorable sin incidencias.'
+        spans = [(8, 16, 'PERSON'), (29, 53, 'STREET_ADDRESS')]
+        self.assertEqual(text[29:53], 'C/ Mayor 5,\n28014 Madrid')
+        got = list(rc.pieces(text, spans, max_chars=30))
+        self.assertEqual(''.join(p for _, p, _ in got), text)
+        # the line break inside the address is no cut: a space before it is, and the address's
+        # piece runs past 30 characters rather than cut it
+        self.assertEqual([p for _, p, _ in got], ['Nombre: Ana Ruiz.\n', 'Domicilio: ', 'C/ Mayor 5,\n28014 Madrid.\n', 'Evolución favorable sin ', 'incidencias.'])
+        self.assertEqual([(p[a:b], t) for _, p, inside in got for a, b, t in inside], [('Ana Ruiz', 'PERSON'), ('C/ Mayor 5,\n28014 Madrid', 'STREET_ADDRESS')])
+
+    def test_training_examples_fit_and_keep_only_model_types(self):
+        seen = set()
+        for corpus, text, spans in rc.training_examples(['PERSON', 'STREET_ADDRESS'], max_chars=600, label_map=LABEL_MAP):
+            seen.add(corpus)
+            for a, b, t in spans:
+                self.assertIn(t, ('PERSON', 'STREET_ADDRESS'))
+                self.assertTrue(0 <= a < b <= len(text))
+            if corpus == 'meddocan-train':
+                self.assertLessEqual(len(text), 1200)
+        self.assertEqual(seen, {'wikigold', 'wnut17-train', 'btc-train', 'sec-filings', 'meddocan-train'})
+
+
 class Splits(unittest.TestCase):
     def test_utf16_offsets_count_astral_characters_twice(self):
         self.assertEqual(rc.utf16_offsets('a😀b'), [0, 1, 3, 4])
