@@ -39,6 +39,8 @@ export interface ScanFacts {
   model?: string;
   /** The scanned files relative to the card; when given, only datasets with one of them as a sample get the results. */
   files?: string[];
+  /** Findings by type per scanned file (relative to the card): each dataset then gets its own samples' counts. */
+  byFile?: Record<string, Record<string, number>>;
 }
 
 export interface LeftOut {
@@ -301,7 +303,7 @@ function datasetComponent(dataset: Dataset, ref: string, privacy: Json, scan: Sc
 
   const data: Json = { type: 'dataset', name: dataset.id };
   const categories = [...stringList(privacy.pii_categories, 'privacy.pii_categories', []), ...stringList(privacy.special_categories, 'privacy.special_categories', [])];
-  const scanned = scan && scanCovers(scan, dataset) ? scan : undefined;
+  const scanned = scan && scanOfDataset(scan, dataset);
   const found = scanned ? Object.keys(scanned.found).filter((type) => scanned.found[type] > 0).sort() : [];
   if (privacy.personal_data === true) {
     data.classification = stringList(privacy.special_categories, 'privacy.special_categories', []).length ? 'personal data, including special categories (GDPR Art. 9)' : 'personal data';
@@ -322,11 +324,23 @@ function datasetComponent(dataset: Dataset, ref: string, privacy: Json, scan: Sc
   return component;
 }
 
-function scanCovers(scan: ScanFacts, dataset: Dataset): boolean {
-  if (dataset.samples.length === 0) return false;
-  if (!scan.files) return true;
+/** The part of a scan about a dataset's samples; undefined when none of them was scanned. */
+function scanOfDataset(scan: ScanFacts, dataset: Dataset): ScanFacts | undefined {
+  if (dataset.samples.length === 0) return undefined;
+  const samples = dataset.samples.map(normalizePath);
+  if (scan.byFile) {
+    const byFile = new Map(Object.entries(scan.byFile).map(([file, counts]) => [normalizePath(file), counts]));
+    const covered = samples.filter((sample) => byFile.has(sample));
+    if (covered.length === 0) return undefined;
+    const found: Record<string, number> = {};
+    for (const sample of covered) {
+      for (const [type, count] of Object.entries(byFile.get(sample) ?? {})) if (Number.isFinite(count)) found[type] = (found[type] ?? 0) + count;
+    }
+    return { ...scan, found, files: covered };
+  }
+  if (!scan.files) return scan;
   const files = new Set(scan.files.map(normalizePath));
-  return dataset.samples.some((sample) => files.has(normalizePath(sample)));
+  return samples.some((sample) => files.has(sample)) ? scan : undefined;
 }
 
 function normalizePath(file: string): string {

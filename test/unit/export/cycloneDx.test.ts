@@ -193,6 +193,15 @@ describe('CycloneDX export', () => {
     assert.deepEqual(byName(live, 'a/scanned').data[0].sensitiveData, ['PERSON']);
     assert.deepEqual(prop(byName(live, 'a/scanned'), 'cardwright:pii_scan.found.PERSON'), ['5']);
     assert.deepEqual(prop((live as Json).metadata.component, 'cardwright:pii_scan.date'), ['2026-12-01']);
+
+    // Per-file results: each dataset gets the counts of its own samples.
+    const perFile = exportText(card.replace(/(id: b\/unscanned\n( +)license: cc-by-4.0\n)/, '$1$2samples: [data/b.csv]\n'), 'model-card.yaml', {
+      scan: { found: { PERSON: 3, IBAN_CODE: 1 }, byFile: { 'data/a.csv': { PERSON: 3 }, './data/b.csv': { IBAN_CODE: 1, PERSON: 0 } } },
+    }).bom;
+    assertValid(perFile, 'the card with a per-file scan');
+    assert.deepEqual(byName(perFile, 'a/scanned').data[0].sensitiveData, ['PERSON']);
+    assert.deepEqual(byName(perFile, 'b/unscanned').data[0].sensitiveData, ['IBAN_CODE']);
+    assert.deepEqual(prop(byName(perFile, 'b/unscanned'), 'cardwright:pii_scan.found.PERSON'), ['0']);
   });
 
   it('maps model-index metrics to performance metrics, with the dataset and split as the slice', () => {
