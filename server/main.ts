@@ -6,13 +6,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAnalyzer } from '../core/analyzer';
 import { exportHubFrontMatter, newCardLicenseChoices, newCardSkeleton } from '../core/cardTemplates';
 import { sourceKindOf } from '../core/cardSource';
-import { ExportHubFrontMatterParams, ExportHubFrontMatterResult, NewModelCardParams, NewModelCardResult, Requests } from '../protocol/messages';
+import { ExportCycloneDxParams, ExportCycloneDxResult, ExportHubFrontMatterParams, ExportHubFrontMatterResult, NewModelCardParams, NewModelCardResult, Requests } from '../protocol/messages';
 import { CardwrightSettings, DEFAULT_SETTINGS, normalizeSettings } from '../protocol/settings';
 import { toDiagnostic } from './diagnostics';
 import { fileNameOf, folderOf } from './documentUris';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { packageVersion } from '../engine/packageRoot';
 import { registerClassifierInputs } from './classifierInputs';
+import { exportCycloneDx } from './exportCycloneDx';
 import { registerPiiService } from './piiService';
 import { registerRedaction } from './redaction';
 import { loadSchemas } from '../engine/schemaFiles';
@@ -46,6 +47,7 @@ registerFeatures(connection, documents, analyzer, (uri) => pii.diagnosticsOf(uri
 registerRedaction(connection, documents);
 registerClassifierInputs(connection, documents);
 connection.onRequest(Requests.exportHubFrontMatter, (p: ExportHubFrontMatterParams): ExportHubFrontMatterResult => exportHubFrontMatter(p.cardText, p.readmeText));
+connection.onRequest(Requests.exportCycloneDx, (p: ExportCycloneDxParams): ExportCycloneDxResult => exportCycloneDx(p, pii.scanSummary(p?.uri)));
 connection.onRequest(Requests.newModelCard, (p: NewModelCardParams): NewModelCardResult => ({
   licenses: newCardLicenseChoices(),
   ...(typeof p?.license === 'string' ? { text: newCardSkeleton(p.license, { modelName: p.modelName }) } : {}),
