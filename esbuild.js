@@ -57,7 +57,15 @@ async function main() {
   const started = Date.now();
   await Promise.all([
     esbuild.build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-    esbuild.build({ ...common, entryPoints: ['server/main.ts'], outfile: 'dist/server.js', external: runtimeExternals, alias: runtimeAlias }),
+    // Also the `cardwright-language-server` executable for other editors (hence the shebang).
+    esbuild.build({
+      ...common,
+      entryPoints: ['server/main.ts'],
+      outfile: 'dist/server.js',
+      external: runtimeExternals,
+      alias: runtimeAlias,
+      banner: { js: '#!/usr/bin/env node' },
+    }),
     // Detection worker threads, started by the server and the CLI from the same folder.
     esbuild.build({ ...common, entryPoints: ['engine/pii/piiWorker.ts'], outfile: 'dist/piiWorker.js', external: runtimeExternals, alias: runtimeAlias }),
     esbuild.build({
@@ -85,6 +93,7 @@ async function main() {
     });
   }
   fs.chmodSync('dist/cli.js', 0o755);
+  fs.chmodSync('dist/server.js', 0o755);
   // The classifier sidebar loads the component library from the extension's own files.
   fs.mkdirSync(path.join('dist', 'webview'), { recursive: true });
   fs.copyFileSync(path.join('node_modules', '@vscode-elements', 'elements', 'dist', 'bundled.js'), path.join('dist', 'webview', 'bundled.js'));

@@ -1,5 +1,6 @@
 /** `cardwright <command>`: the command-line adapter over the same engine as the language server. */
 import { CHECK_USAGE, runCheck } from './check';
+import { runExport } from './export';
 import { runScan } from './scan';
 import { packageVersion } from '../engine/packageRoot';
 import { CliIo, EXIT_USAGE } from './io';
@@ -9,6 +10,7 @@ const USAGE = `Usage: cardwright <command> [options]
 Commands:
   check [paths...]   validate model cards and README front matter (--format text|json|sarif)
   scan [paths...]    scan dataset samples for personal data (--format text|json|sarif)
+  export [card]      write the card as a CycloneDX 1.6 ML-BOM (--format cyclonedx, -o file)
   help [command]     show help
 
 Run \`cardwright <command> --help\` for a command's options.`;
@@ -18,6 +20,7 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   check: runCheck,
   scan: runScan,
+  export: runExport,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -6,14 +6,21 @@ export interface ParsedOptions {
   error?: string;
 }
 
+/** Short names for options (`-o` for `--output`) and options that take no value (set to 'true'). */
+export interface OptionExtras {
+  aliases?: Record<string, string>;
+  flags?: string[];
+}
+
 /**
  * `choices` lists the options that take a value; a non-empty array restricts the value to those
  * choices, an empty array accepts any value.
  */
-export function parseOptions(argv: string[], choices: Record<string, string[]>): ParsedOptions {
+export function parseOptions(argv: string[], choices: Record<string, string[]>, extras: OptionExtras = {}): ParsedOptions {
   const result: ParsedOptions = { positional: [], values: {}, help: false };
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    const alias = extras.aliases?.[argv[i]];
+    const arg = alias ? `--${alias}` : argv[i];
     if (arg === '--') {
       result.positional.push(...argv.slice(i + 1));
       break;
@@ -29,6 +36,10 @@ export function parseOptions(argv: string[], choices: Record<string, string[]>):
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
+    if (extras.flags?.includes(name) && eq < 0) {
+      result.values[name] = 'true';
+      continue;
+    }
     if (!(name in choices)) return { ...result, error: `unknown option --${name}` };
     const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
     if (value === undefined) return { ...result, error: `--${name} needs a value` };

@@ -14,6 +14,7 @@ import { HUB_ID } from '../engine/pii/modelRuntime';
 import { countByType, DEFAULT_THRESHOLD, scanFiles, ScanFinding, ScanOptions, ScanResult, unrecordedCount } from '../engine/pii/scanFiles';
 import { CliIo, EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './io';
 import { SarifResult, SarifRule, toSarif } from './sarif';
+import { selectCardSamples } from './cardSampleFilter';
 
 type Format = 'text' | 'json' | 'sarif';
 
@@ -25,6 +26,8 @@ interface ScanArgs {
   model?: string | null;
   country?: string;
   workers?: number;
+  /** Keep only cards and the files a card lists as samples (for pre-commit's staged files). */
+  cardSamplesOnly?: boolean;
 }
 
 export const SCAN_USAGE = `Usage: cardwright scan [paths...] [options]
@@ -42,6 +45,8 @@ Options:
   --country CC               country for phone numbers without + (default US)
   --workers N                detection threads for scans of 1 MB or more (default: one per
                              core, at most 2); 0 detects in the main thread
+  --card-samples-only        scan only the cards given and the files a model card in their
+                             folder or above lists as samples; skip other files (pre-commit)
 
 Exit codes: 0 nothing found, 1 findings, 2 usage or read error.
 `;
@@ -87,6 +92,9 @@ export function parseScanArgs(argv: readonly string[]): ScanArgs | { error: stri
         args.model = value === 'none' ? null : value;
         break;
       }
+      case '--card-samples-only':
+        args.cardSamplesOnly = true;
+        break;
       case '--country': {
         const value = takeValue();
         if (!value || !/^[A-Za-z]{2}$/.test(value)) return { error: '--country needs a two-letter country code' };
@@ -154,6 +162,13 @@ export async function runScan(argv: string[], io: CliIo): Promise<number> {
   if ('error' in parsed) {
     io.stderr(`cardwright scan: ${parsed.error}\n\n${SCAN_USAGE}`);
     return EXIT_USAGE;
+  }
+  if (parsed.cardSamplesOnly) {
+    parsed.paths = selectCardSamples(parsed.paths, io.cwd).kept;
+    if (parsed.paths.length === 0) {
+      io.stderr('cardwright scan: no card or card sample among the given files\n');
+      return EXIT_CLEAN;
+    }
   }
   const expanded = expandCards(parsed.paths, io.cwd, io);
   const options: ScanOptions = { threshold: parsed.threshold, entities: parsed.entities, defaultCountry: parsed.country, workers: parsed.workers };

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PiiFindingDto, Requests } from '../protocol/messages';
 import { exportHubReadme, newModelCard } from './cardFiles';
+import { exportCycloneDxBom } from './exportCycloneDx';
 import { ClassifierView, pickModel } from './classifierView';
 import { FindingsStore } from './findingsStore';
 import { revealFinding } from './findingsTree';
@@ -46,6 +47,7 @@ export function createCommands({ client, store, classifier }: CommandDeps): Comm
     'cardwright.pickPiiModel': () => pickModel(),
     'cardwright.newModelCard': (target?: unknown) => newModelCard(client(), target),
     'cardwright.exportHubFrontMatter': (target?: unknown) => exportHubReadme(client(), target),
+    'cardwright.exportCycloneDx': (target?: unknown) => exportCycloneDxBom(client(), target),
   };
 }
 

@@ -26,6 +26,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cardwr
       { scheme: 'file', pattern: '**/*.{csv,tsv,jsonl,ndjson,json,txt}' },
     ],
     synchronize: { configurationSection: 'cardwright' },
+    // VS Code's own command to open completion again (after a key, for its values); other editors get none.
+    initializationOptions: { retriggerCompletionCommand: 'editor.action.triggerSuggest' },
     outputChannelName: 'Cardwright',
   };
   client = new LanguageClient('cardwright', 'Cardwright', serverOptions, clientOptions);

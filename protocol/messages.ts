@@ -3,6 +3,7 @@
  * method names elsewhere). Offsets are UTF-16 code units; ranges are LSP line/character.
  */
 import type { HubExport } from '../core/cardTemplates';
+import type { LeftOut } from '../core/export/cycloneDx';
 
 export interface LspRange {
   start: { line: number; character: number };
@@ -103,7 +104,21 @@ export const Requests = {
   exportHubFrontMatter: 'cardwright/exportHubFrontMatter',
   classifierInputs: 'cardwright/classifierInputs',
   newModelCard: 'cardwright/newModelCard',
+  exportCycloneDx: 'cardwright/exportCycloneDx',
 } as const;
+
+/** "Export CycloneDX ML-BOM": the card as the editor has it; the server adds the last scan of its samples. */
+export interface ExportCycloneDxParams {
+  uri: string;
+  text: string;
+}
+
+/** The BOM (CycloneDX 1.6 JSON), or why there is none, and what the BOM leaves out of the card. */
+export interface ExportCycloneDxResult {
+  bom?: Record<string, unknown>;
+  leftOut: LeftOut[];
+  error?: string;
+}
 
 /** "New Model Card": without a license, the choices; with one, the card's text too. */
 export interface NewModelCardParams {

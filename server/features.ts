@@ -34,6 +34,8 @@ import { CardSymbol, CardSymbolKind, documentSymbols, foldingRanges } from '../c
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { fileNameOf, folderOf } from './documentUris';
 import { redactionCodeActions } from './redaction';
+import { ClientSupport, FULL_SUPPORT } from './clientSupport';
+import { snippetToPlain } from '../core/cardTemplates';
 
 /** The capabilities these handlers serve; spread into the server's `initialize` result. */
 export const FEATURE_CAPABILITIES: ServerCapabilities = {
@@ -66,6 +68,7 @@ export function registerFeatures(
   documents: TextDocuments<TextDocument>,
   analyzer: Analyzer,
   publishedPii: (uri: string) => readonly Diagnostic[] = () => [],
+  clientSupport: () => ClientSupport = () => FULL_SUPPORT,
 ): void {
   /** The latest analysis per open document and version, for hovers on findings and "fix all". */
   const analyses = new Map<string, { version: number; findings: Finding[] }>();
@@ -105,6 +108,7 @@ export function registerFeatures(
       if (!card) return null;
       const { document, fileName } = card;
       const items = complete(analyzer, { text: document.getText(), fileName, offset: document.offsetAt(params.position) });
+      const { snippets, retriggerCommand } = clientSupport();
       return {
         isIncomplete: false,
         items: items.map(
@@ -115,10 +119,14 @@ export function registerFeatures(
             documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
             sortText: item.sortText ?? String(index).padStart(4, '0'),
             filterText: item.filterText,
-            insertTextFormat: item.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+            insertTextFormat: item.isSnippet && snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
             insertTextMode: InsertTextMode.asIs,
-            textEdit: { range: { start: document.positionAt(item.start), end: document.positionAt(item.end) }, newText: item.insertText },
-            command: item.retrigger ? { title: 'Suggest values', command: 'editor.action.triggerSuggest' } : undefined,
+            textEdit: {
+              range: { start: document.positionAt(item.start), end: document.positionAt(item.end) },
+              newText: item.isSnippet && !snippets ? snippetToPlain(item.insertText) : item.insertText,
+            },
+            // Only an editor that named its command gets one: others would send it back as workspace/executeCommand.
+            command: item.retrigger && retriggerCommand ? { title: 'Suggest values', command: retriggerCommand } : undefined,
           }),
         ),
       };
@@ -154,6 +162,7 @@ export function registerFeatures(
       const diagnostics = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string');
       for (const diagnostic of diagnostics) {
         for (const fix of quickFixes(text, findingOf(document, diagnostic), fileName)) {
+          if (fix.createFiles?.length && !clientSupport().createFiles) continue;
           actions.push(toCodeAction(document, fix, [diagnostic]));
         }
       }

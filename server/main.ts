@@ -6,26 +6,34 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAnalyzer } from '../core/analyzer';
 import { exportHubFrontMatter, newCardLicenseChoices, newCardSkeleton } from '../core/cardTemplates';
 import { sourceKindOf } from '../core/cardSource';
-import { ExportHubFrontMatterParams, ExportHubFrontMatterResult, NewModelCardParams, NewModelCardResult, Requests } from '../protocol/messages';
+import { ExportCycloneDxParams, ExportCycloneDxResult, ExportHubFrontMatterParams, ExportHubFrontMatterResult, NewModelCardParams, NewModelCardResult, Requests } from '../protocol/messages';
 import { CardwrightSettings, DEFAULT_SETTINGS, normalizeSettings } from '../protocol/settings';
 import { toDiagnostic } from './diagnostics';
 import { fileNameOf, folderOf } from './documentUris';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { packageVersion } from '../engine/packageRoot';
 import { registerClassifierInputs } from './classifierInputs';
+import { ClientSupport, clientSupportOf, FULL_SUPPORT, pushedSettings } from './clientSupport';
+import { handleCommandLine } from './commandLine';
+import { exportCycloneDx } from './exportCycloneDx';
 import { registerPiiService } from './piiService';
 import { registerRedaction } from './redaction';
 import { loadSchemas } from '../engine/schemaFiles';
 
+handleCommandLine();
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analyzer = createAnalyzer({ schemas: loadSchemas() });
 const pending = new Map<string, NodeJS.Timeout>();
 let settings: CardwrightSettings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
+let support: ClientSupport = FULL_SUPPORT;
 
 connection.onInitialize((params) => {
-  canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+  support = clientSupportOf(params);
+  canPullConfiguration = support.configurationPull;
+  // Editors without workspace/configuration may pass the settings here instead.
+  settings = pushedSettings(params.initializationOptions) ?? settings;
   return {
     capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } }, ...FEATURE_CAPABILITIES },
     serverInfo: { name: 'cardwright', version: packageVersion() },
@@ -42,10 +50,11 @@ const pii = registerPiiService({
     if (document) schedule(document, 0);
   },
 });
-registerFeatures(connection, documents, analyzer, (uri) => pii.diagnosticsOf(uri));
+registerFeatures(connection, documents, analyzer, (uri) => pii.diagnosticsOf(uri), () => support);
 registerRedaction(connection, documents);
 registerClassifierInputs(connection, documents);
 connection.onRequest(Requests.exportHubFrontMatter, (p: ExportHubFrontMatterParams): ExportHubFrontMatterResult => exportHubFrontMatter(p.cardText, p.readmeText));
+connection.onRequest(Requests.exportCycloneDx, (p: ExportCycloneDxParams): ExportCycloneDxResult => exportCycloneDx(p, pii.scanSummary(p?.uri)));
 connection.onRequest(Requests.newModelCard, (p: NewModelCardParams): NewModelCardResult => ({
   licenses: newCardLicenseChoices(),
   ...(typeof p?.license === 'string' ? { text: newCardSkeleton(p.license, { modelName: p.modelName }) } : {}),
@@ -53,7 +62,10 @@ connection.onRequest(Requests.newModelCard, (p: NewModelCardParams): NewModelCar
 
 connection.onInitialized(() => void refreshSettings());
 connection.onShutdown(() => pii.dispose());
-connection.onDidChangeConfiguration(() => void refreshSettings());
+connection.onDidChangeConfiguration((change) => {
+  if (!canPullConfiguration) settings = pushedSettings(change?.settings) ?? settings;
+  void refreshSettings();
+});
 documents.onDidOpen(({ document }) => schedule(document, 0));
 documents.onDidChangeContent(({ document }) => schedule(document, settings.validation.debounceMs));
 documents.onDidClose(({ document }) => {

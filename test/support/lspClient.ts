@@ -69,7 +69,13 @@ export async function startServer(settings: unknown = {}, command: ServerCommand
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
-    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {}, completion: {}, hover: {} } },
+    // What VS Code's client declares, as far as the server cares (test/lsp/otherEditors.test.ts tests a bare client).
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+      textDocument: { publishDiagnostics: {}, completion: { completionItem: { snippetSupport: true } }, hover: {} },
+      window: { workDoneProgress: true },
+    },
+    initializationOptions: { retriggerCompletionCommand: 'editor.action.triggerSuggest' },
   });
   await connection.sendNotification('initialized', {});
   return {

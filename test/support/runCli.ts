@@ -11,9 +11,9 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd: string, timeoutMs = 120_000): CliRun {
+export function runCli(args: string[], cwd: string, timeoutMs = 120_000, env: Record<string, string> = {}): CliRun {
   const cli = path.join(packageRoot(__dirname), 'dist', 'cli.js');
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
