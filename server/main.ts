@@ -12,6 +12,7 @@ import { toDiagnostic } from './diagnostics';
 import { fileNameOf, folderOf } from './documentUris';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { packageVersion } from '../engine/packageRoot';
+import { registerCardModelService } from './cardModelService';
 import { registerClassifierInputs } from './classifierInputs';
 import { registerPiiService } from './piiService';
 import { registerRedaction } from './redaction';
@@ -42,7 +43,17 @@ const pii = registerPiiService({
     if (document) schedule(document, 0);
   },
 });
-registerFeatures(connection, documents, analyzer, (uri) => pii.diagnosticsOf(uri));
+const cardModels = registerCardModelService({
+  connection,
+  documents,
+  pii,
+  enabled: () => settings.validation.enable,
+  onFactsChanged: (uri) => {
+    const document = documents.get(uri);
+    if (document) schedule(document, 0);
+  },
+});
+registerFeatures(connection, documents, analyzer, (uri) => pii.diagnosticsOf(uri), (uri, text) => cardModels.factsOf(uri, text));
 registerRedaction(connection, documents);
 registerClassifierInputs(connection, documents);
 connection.onRequest(Requests.exportHubFrontMatter, (p: ExportHubFrontMatterParams): ExportHubFrontMatterResult => exportHubFrontMatter(p.cardText, p.readmeText));
@@ -52,13 +63,16 @@ connection.onRequest(Requests.newModelCard, (p: NewModelCardParams): NewModelCar
 }));
 
 connection.onInitialized(() => void refreshSettings());
-connection.onShutdown(() => pii.dispose());
+connection.onShutdown(async () => {
+  await Promise.all([pii.dispose(), cardModels.dispose()]);
+});
 connection.onDidChangeConfiguration(() => void refreshSettings());
 documents.onDidOpen(({ document }) => schedule(document, 0));
 documents.onDidChangeContent(({ document }) => schedule(document, settings.validation.debounceMs));
 documents.onDidClose(({ document }) => {
   clearTimeout(pending.get(document.uri));
   pending.delete(document.uri);
+  cardModels.forget(document.uri);
   // A card's diagnostics go with its editor; a sample's PII diagnostics stay until cleared.
   if (sourceKindOf(fileNameOf(document.uri))) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
@@ -100,6 +114,7 @@ function validate(document: TextDocument): void {
       fileName,
       fileExists: folder ? (relative) => fs.existsSync(path.resolve(folder, relative)) : undefined,
       piiScan: pii.scanSummary(document.uri),
+      cardModel: cardModels.factsOf(document.uri, document.getText()),
     });
     const diagnostics = analysis.findings.map((finding) => toDiagnostic(document, finding));
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
