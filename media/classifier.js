@@ -190,6 +190,7 @@
     }
     $('cw-tokens').hidden = target === 'card';
     $('cw-model').hidden = target === 'card';
+    $('cw-pick-model').hidden = target === 'card';
     $('cw-card-model').hidden = target !== 'card';
   };
   const setTarget = (value) => {
