@@ -5,6 +5,11 @@ tokenizer_config.json, onnx/model.onnx and onnx/model_quantized.onnx).
 
     OPENBLAS_NUM_THREADS=1 /usr/bin/python3 training/tinyTextClassifier.py --out test/fixtures/card-model
 
+With `--plumbing DIR` it also writes two untrained models of the same size into DIR, only to test
+that the other tasks run end to end: DIR/nli (a sequence-classification head with the labels
+entailment/neutral/contradiction, which serves zero-shot-classification) and DIR/mlm (a masked-LM
+head, fill-mask). Their answers mean nothing; their shapes and labels do.
+
 Everything is seeded and runs on one thread, so a rebuild gives the same weights on the same
 software. The vocabulary is built from the generated sentences plus single letters and digits
 (as word starts and as ## continuations), so an unseen word splits into letters instead of [UNK].
@@ -106,7 +111,22 @@ class BertForSequenceClassification(nn.Module):
         return self.classifier(self.dropout(pooled))
 
 
-def export(model, path):
+class BertForMaskedLM(nn.Module):
+    """BERT + the masked-LM head (dense + gelu + LayerNorm, then a decoder over the vocabulary)."""
+
+    def __init__(self, c):
+        super().__init__()
+        self.bert = Bert(c)
+        self.transform = nn.Linear(c['hidden'], c['hidden'])
+        self.norm = nn.LayerNorm(c['hidden'], eps=1e-12)
+        self.decoder = nn.Linear(c['hidden'], c['vocab_size'])
+
+    def forward(self, input_ids, attention_mask, token_type_ids):
+        hidden = self.bert(input_ids, attention_mask, token_type_ids)
+        return self.decoder(self.norm(nn.functional.gelu(self.transform(hidden))))
+
+
+def export(model, path, per_token=False):
     """ONNX opset 14 with transformers.js's input names; logits are [batch, labels]."""
     model.eval()
     ids = torch.tensor([[2, 40, 41, 42, 3]], dtype=torch.long)
@@ -114,7 +134,7 @@ def export(model, path):
     torch.onnx.export(
         model, (ids, torch.ones_like(ids), torch.zeros_like(ids)), path,
         input_names=['input_ids', 'attention_mask', 'token_type_ids'], output_names=['logits'],
-        dynamic_axes={'input_ids': axes, 'attention_mask': axes, 'token_type_ids': axes, 'logits': {0: 'batch_size'}},
+        dynamic_axes={'input_ids': axes, 'attention_mask': axes, 'token_type_ids': axes, 'logits': axes if per_token else {0: 'batch_size'}},
         opset_version=14, do_constant_folding=True)
 
 
@@ -138,6 +158,7 @@ def main():
     parser.add_argument('--sentences', type=int, default=4000)
     parser.add_argument('--epochs', type=int, default=6)
     parser.add_argument('--seed', type=int, default=16)
+    parser.add_argument('--plumbing', help='also write untrained zero-shot (nli/) and fill-mask (mlm/) models here')
     args = parser.parse_args()
     rng = random.Random(args.seed)
     torch.manual_seed(args.seed)
@@ -190,6 +211,33 @@ def main():
             probs = torch.softmax(model(ids, torch.ones_like(ids), torch.zeros_like(ids)), -1)[0]
             print('%-50s %s' % (text, ' '.join('%s %.3f' % (l, float(p)) for l, p in zip(LABELS, probs))))
     print('wrote', out)
+    if args.plumbing:
+        write_plumbing(os.path.abspath(args.plumbing), vocab, cfg, args.seed)
+
+
+def write_plumbing(root, vocab, cfg, seed):
+    torch.manual_seed(seed)
+    nli_labels = ['entailment', 'neutral', 'contradiction']
+    nli = BertForSequenceClassification(cfg, len(nli_labels))
+    folder = os.path.join(root, 'nli')
+    write_folder(folder, vocab, cfg, nli_labels, max_len=CONFIG['max_pos'])
+    config = model_config(cfg, nli_labels)
+    config['_name_or_path'] = 'cardwright-tiny-nli-untrained'
+    config['architectures'] = ['BertForSequenceClassification']
+    del config['cardwright_case_token_types']
+    write_json(os.path.join(folder, 'config.json'), config)
+    export(nli, os.path.join(folder, 'onnx', 'model.onnx'))
+    mlm = BertForMaskedLM(cfg)
+    folder = os.path.join(root, 'mlm')
+    write_folder(folder, vocab, cfg, ['LABEL_0'], max_len=CONFIG['max_pos'])
+    config = model_config(cfg, ['LABEL_0'])
+    config['_name_or_path'] = 'cardwright-tiny-mlm-untrained'
+    config['architectures'] = ['BertForMaskedLM']
+    del config['cardwright_case_token_types']
+    del config['id2label'], config['label2id']
+    write_json(os.path.join(folder, 'config.json'), config)
+    export(mlm, os.path.join(folder, 'onnx', 'model.onnx'), per_token=True)
+    print('wrote', root)
 
 
 if __name__ == '__main__':

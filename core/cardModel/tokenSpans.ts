@@ -26,7 +26,8 @@ export function entityOf(label: string): { entity: string; begins: boolean } | u
 }
 
 /**
- * Joins consecutive tokens of the same entity (a `B-` starts a new span) and averages their
+ * Joins consecutive tokens of the same entity (a `B-` starts a new span, unless it is a later piece
+ * of the same word: models trained on word pieces often label every piece `B-`) and averages their
  * scores; the span runs from the first token's start to the last token's end.
  */
 export function groupTokenLabels(tokens: readonly TokenPrediction[]): LabelledSpan[] {
@@ -42,7 +43,7 @@ export function groupTokenLabels(tokens: readonly TokenPrediction[]): LabelledSp
       flush();
       continue;
     }
-    if (current && current.label === info.entity && !info.begins) {
+    if (current && current.label === info.entity && (!info.begins || token.start === current.end)) {
       current.end = Math.max(current.end, token.end);
       current.sum += token.score;
       current.count++;

@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import type { RunnableTask } from '../../core/cardModel/modelTasks';
+import { caseTypes } from '../../core/pii/wordPieceTokenizer';
 import { groupTokenLabels, LabelledSpan, TokenPrediction } from '../../core/cardModel/tokenSpans';
 import type { LabelScore } from '../../core/cardModel/widgetExamples';
 import { loadLocalPipeline, loadTokenClassifier, ModelLoadError, TaskPipeline, TokenClassifier } from '../pii/modelRuntime';
@@ -102,7 +103,9 @@ async function tokenSpans(model: TokenClassifier, text: string): Promise<Labelle
   const tokens = model.tokenizer.tokenize(text);
   const count = Math.min(tokens.ids.length, model.maxTokens - 2);
   if (count === 0) return [];
-  const [rows] = await model.classify([[model.tokenizer.clsId, ...tokens.ids.slice(0, count), model.tokenizer.sepId]]);
+  // A model trained with capitalization as token types (Cardwright's PII model) gets them here too.
+  const types = model.caseTypes ? [[0, ...caseTypes(text, tokens).subarray(0, count), 0]] : undefined;
+  const [rows] = await model.classify([[model.tokenizer.clsId, ...tokens.ids.slice(0, count), model.tokenizer.sepId]], types);
   const labels = model.labels.length;
   const predictions: TokenPrediction[] = [];
   for (let t = 0; t < count; t++) {

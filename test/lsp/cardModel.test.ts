@@ -13,6 +13,7 @@ import { PublishedDiagnostics, startServer, TestServer } from '../support/lspCli
 import { tempProject } from '../support/runCli';
 
 const FIXTURE = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'card-model');
+const TASKS = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'card-model-tasks');
 const CARD = fs.readFileSync(path.join(FIXTURE, 'model-card.yaml'), 'utf8');
 
 type Diagnostic = PublishedDiagnostics['diagnostics'][number];
@@ -186,5 +187,48 @@ describe('language server: the card\'s own model', function () {
     const notFound = (await waiting).diagnostics.find((d) => d.code === 'widget/model-not-found')!;
     assert.equal(textAt(missing, notFound.range), '../no-such-model');
     assert.match(notFound.message, /no-such-model is not a folder/);
+  });
+
+  it('runs fill-mask and zero-shot-classification where the model serves them, and says so for other tasks', async () => {
+    const mlm = path.join(project.dir, 'mlm');
+    fs.cpSync(path.join(TASKS, 'mlm'), mlm, { recursive: true });
+    fs.writeFileSync(path.join(mlm, 'model-card.yaml'), 'license: mit\npipeline_tag: fill-mask\nwidget:\n  - text: the phone was [MASK].\n');
+    const mlmUri = pathToFileURL(path.join(mlm, 'model-card.yaml')).href;
+    const fills: RunCardModelResult = await server.connection.sendRequest(Requests.runCardModel, { cardUri: mlmUri, source: 'widgetExamples' });
+    assert.equal(fills.model?.task, 'fill-mask');
+    const fill = fills.items[0].output;
+    assert.ok(fill?.kind === 'fills' && fill.fills.length === 5, JSON.stringify(fills));
+
+    const nli = path.join(project.dir, 'nli');
+    fs.cpSync(path.join(TASKS, 'nli'), nli, { recursive: true });
+    fs.writeFileSync(path.join(nli, 'model-card.yaml'), 'license: mit\npipeline_tag: zero-shot-classification\nwidget:\n  - text: the coffee was cold\n    candidate_labels: food, phone, hotel\n');
+    const nliUri = pathToFileURL(path.join(nli, 'model-card.yaml')).href;
+    const zeroShot: RunCardModelResult = await server.connection.sendRequest(Requests.runCardModel, { cardUri: nliUri, source: 'widgetExamples' });
+    const labels = zeroShot.items[0].output;
+    assert.ok(labels?.kind === 'labels', JSON.stringify(zeroShot));
+    assert.deepEqual(labels.labels.map((l) => l.label).sort(), ['food', 'hotel', 'phone']);
+    // Typed text borrows the card's candidate labels.
+    const typed: RunCardModelResult = await server.connection.sendRequest(Requests.runCardModel, { cardUri: nliUri, source: 'text', text: 'a quiet room' });
+    assert.equal(typed.items[0].output?.kind, 'labels');
+
+    fs.writeFileSync(path.join(nli, 'model-card.yaml'), 'license: mit\npipeline_tag: translation\n');
+    const other: RunCardModelResult = await server.connection.sendRequest(Requests.runCardModel, { cardUri: nliUri, source: 'text', text: 'x' });
+    assert.deepEqual(other.items, []);
+    assert.match(other.error!, /`translation` is not supported here/);
+  });
+
+  it('runs a random sample record through the card\'s model', async () => {
+    const folder = path.join(project.dir, 'sample');
+    fs.cpSync(FIXTURE, folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'reviews.txt'), 'The hotel room was awful.\n\nThe hotel room was awful.\n');
+    const uri = pathToFileURL(path.join(folder, 'model-card.yaml')).href;
+    const result: RunCardModelResult = await server.connection.sendRequest(Requests.runCardModel, {
+      cardUri: uri,
+      source: 'sampleRecord',
+      sampleUris: [pathToFileURL(path.join(folder, 'reviews.txt')).href],
+    });
+    assert.equal(result.items.length, 1);
+    assert.equal(result.items[0].text, 'The hotel room was awful.');
+    assert.equal(result.items[0].output?.kind === 'labels' && result.items[0].output.labels[0].label, 'NEGATIVE');
   });
 });

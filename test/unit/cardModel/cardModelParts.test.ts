@@ -61,6 +61,15 @@ describe('card model: token labels to spans', () => {
       [26, 33, 'MISC', 0.6],
     ]);
     assert.deepEqual(groupTokenLabels([]), []);
+    // Every piece of a word labelled B- (as Cardwright's PII model was trained): one span per word run.
+    assert.deepEqual(
+      groupTokenLabels([
+        { start: 0, end: 4, label: 'B-EMAIL', score: 1 },
+        { start: 4, end: 5, label: 'B-EMAIL', score: 1 },
+        { start: 6, end: 9, label: 'B-EMAIL', score: 1 },
+      ]).map((s) => [s.start, s.end]),
+      [[0, 5], [6, 9]],
+    );
   });
 });
 

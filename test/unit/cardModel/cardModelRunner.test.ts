@@ -10,6 +10,7 @@ import { findCardModel, readModelFolder } from '../../../engine/cardModel/findCa
 import { tempProject } from '../../support/runCli';
 
 const FIXTURE = path.join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'card-model');
+const TASKS = path.join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'card-model-tasks');
 
 describe('card model: finding and running it', function () {
   this.timeout(60_000);
@@ -76,6 +77,54 @@ describe('card model: finding and running it', function () {
     } finally {
       await int8.dispose();
       await fp32.dispose();
+    }
+  });
+
+  it('runs zero-shot-classification (an NLI head) over the candidate labels, and fill-mask (a masked-LM head) at [MASK]', async () => {
+    // Untrained models (training/tinyTextClassifier.py --plumbing): only the shapes of the answers mean something.
+    const nli = readModelFolder(path.join(TASKS, 'nli'), 'card-folder');
+    assert.ok(!('problem' in nli));
+    const zeroShot = await loadCardModelRunner(nli, 'zero-shot-classification');
+    try {
+      const answer = await zeroShot.run('the phone was great', { candidateLabels: ['phone', 'food', 'hotel'] });
+      assert.ok(answer.kind === 'labels');
+      assert.deepEqual(answer.labels.map((l) => l.label).sort(), ['food', 'hotel', 'phone']);
+      assert.ok(Math.abs(answer.labels.reduce((sum, l) => sum + l.score, 0) - 1) < 1e-4);
+      await assert.rejects(zeroShot.run('no labels'), /candidate labels/);
+    } finally {
+      await zeroShot.dispose();
+    }
+    const mlm = readModelFolder(path.join(TASKS, 'mlm'), 'card-folder');
+    assert.ok(!('problem' in mlm));
+    const fillMask = await loadCardModelRunner(mlm, 'fill-mask');
+    try {
+      const answer = await fillMask.run('the phone was [MASK].');
+      assert.ok(answer.kind === 'fills');
+      assert.equal(answer.fills.length, 5);
+      for (const fill of answer.fills) {
+        assert.ok(fill.token.length > 0 && fill.score > 0 && fill.score < 1);
+        assert.ok(!fill.sequence.includes('[MASK]'), fill.sequence);
+      }
+      await assert.rejects(fillMask.run('no mask here'), /needs the mask token \[MASK\]/);
+    } finally {
+      await fillMask.dispose();
+    }
+  });
+
+  it('runs token-classification with its own labels and offsets (the shipped PII model as a card\'s model)', async () => {
+    const folder = path.join(__dirname, '..', '..', '..', '..', 'models', 'cardwright-pii-mini');
+    const model = readModelFolder(folder, 'card-folder');
+    assert.ok(!('problem' in model));
+    const runner = await loadCardModelRunner(model, 'token-classification');
+    try {
+      // The raw model, without the scan's recognizers and clean-up: B-PERSON, I-PERSON become one span.
+      const text = 'My colleague Maria Gonzalez called yesterday.';
+      const answer = await runner.run(text);
+      assert.ok(answer.kind === 'spans');
+      assert.deepEqual(answer.spans.map((s) => [s.label, text.slice(s.start, s.end)]), [['PERSON', 'Maria Gonzalez']]);
+      assert.ok(answer.spans[0].score > 0.5);
+    } finally {
+      await runner.dispose();
     }
   });
 
