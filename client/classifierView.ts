@@ -1,21 +1,37 @@
 /**
  * The Test Classifier webview view: forwards the page's requests to the language server
  * (`cardwright/classifyText`; widget examples and sample rows from `cardwright/classifierInputs`)
- * and writes the model setting.
+ * and writes the model setting. "This card's model" runs the active card's own model in the server
+ * (`cardwright/cardModel`, `cardwright/runCardModel`, cancellable from the page).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ClassifierInputsParams, ClassifierInputsResult, ClassifyTextParams, ClassifyTextResult, ModelInfoDto, Requests } from '../protocol/messages';
+import {
+  CardModelParams,
+  CardModelResult,
+  ClassifierInputsParams,
+  ClassifierInputsResult,
+  ClassifyTextParams,
+  ClassifyTextResult,
+  ModelInfoDto,
+  Requests,
+  RunCardModelParams,
+  RunCardModelResult,
+} from '../protocol/messages';
 import { FindingsStore } from './findingsStore';
 import { classifierHtml, ClassifierStrings, createNonce } from './webview/classifierHtml';
 
+type Target = 'pii' | 'card';
+
 type PageMessage =
-  | { type: 'ready' }
-  | { type: 'run'; text: string; tokens?: boolean }
-  | { type: 'widgetExamples'; tokens?: boolean }
-  | { type: 'randomRow'; tokens?: boolean }
+  | { type: 'ready'; target?: Target }
+  | { type: 'run'; text: string; tokens?: boolean; target?: Target }
+  | { type: 'widgetExamples'; tokens?: boolean; target?: Target }
+  | { type: 'randomRow'; tokens?: boolean; target?: Target }
+  | { type: 'target'; target: Target }
+  | { type: 'cancel' }
   | { type: 'pickModel' };
 
 const ELEMENTS = ['dist/webview/bundled.js', 'node_modules/@vscode-elements/elements/dist/bundled.js'];
@@ -26,6 +42,9 @@ export class ClassifierView implements vscode.WebviewViewProvider {
   private model: ModelInfoDto | undefined;
   /** Messages posted before the page said it is ready (e.g. right after the view was first opened). */
   private pending: unknown[] | undefined = [];
+  /** The page shows the card model's line: it follows the active card. */
+  private target: Target = 'pii';
+  private running: vscode.CancellationTokenSource | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -49,6 +68,47 @@ export class ClassifierView implements vscode.WebviewViewProvider {
       strings: pageStrings(),
     });
     view.webview.onDidReceiveMessage((message: PageMessage) => void this.handle(message).catch((error) => this.post({ type: 'error', message: errorText(error) })));
+    this.context.subscriptions.push(
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (this.target === 'card' && editor && isCard(editor.document.uri)) void this.describeCardModel();
+      }),
+    );
+  }
+
+  /**
+   * Runs the card's own model (on the active card, or the first in the workspace) and shows the
+   * results in the page; returns them (the in-host tests read them).
+   */
+  async runCardModel(source: RunCardModelParams['source'], text?: string): Promise<RunCardModelResult> {
+    const client = this.client();
+    if (!client) throw new Error(vscode.l10n.t('The Cardwright language server is not running.'));
+    this.running?.cancel();
+    const running = new vscode.CancellationTokenSource();
+    this.running = running;
+    try {
+      const card = await findCard();
+      const params: RunCardModelParams = { cardUri: card?.toString(), source, text, sampleUris: this.store.scannedUris() };
+      const result = await vscode.window.withProgress({ location: { viewId: ClassifierView.id } }, () =>
+        client.sendRequest<RunCardModelResult>(Requests.runCardModel, params, running.token),
+      );
+      const record = result.items.find((item) => !item.title && source === 'sampleRecord');
+      if (record) this.post({ type: 'setText', text: record.text });
+      this.post({ type: 'cardResults', ...result });
+      return result;
+    } finally {
+      if (this.running === running) this.running = undefined;
+      running.dispose();
+    }
+  }
+
+  /** Which model the card has (the page's "This card's model" line). */
+  async describeCardModel(): Promise<CardModelResult> {
+    const client = this.client();
+    if (!client) throw new Error(vscode.l10n.t('The Cardwright language server is not running.'));
+    const card = await findCard();
+    const result = await client.sendRequest<CardModelResult>(Requests.cardModel, { cardUri: card?.toString() } satisfies CardModelParams);
+    this.post({ type: 'cardModel', result });
+    return result;
   }
 
   /** Runs the classifier on a text from outside the page (e.g. the command with a selection). */
@@ -64,18 +124,30 @@ export class ClassifierView implements vscode.WebviewViewProvider {
       case 'ready': {
         const queued = this.pending ?? [];
         this.pending = undefined;
+        this.target = message.target === 'card' ? 'card' : 'pii';
         if (this.model) this.post({ type: 'model', model: this.model });
         for (const queuedMessage of queued) this.post(queuedMessage);
+        if (this.target === 'card') await this.describeCardModel();
         return;
       }
+      case 'target':
+        this.target = message.target === 'card' ? 'card' : 'pii';
+        if (this.target === 'card') await this.describeCardModel();
+        return;
+      case 'cancel':
+        this.running?.cancel();
+        return;
       case 'run':
+        if (message.target === 'card') return void (await this.runCardModel('text', String(message.text ?? '')));
         return this.run([String(message.text ?? '')], Boolean(message.tokens));
       case 'widgetExamples': {
+        if (message.target === 'card') return void (await this.runCardModel('widgetExamples'));
         const examples = await this.inputs('widgetExamples');
         if (examples.length === 0) return this.post({ type: 'error', message: vscode.l10n.t('No model card with `widget[].text` examples was found.') });
         return this.run(examples, Boolean(message.tokens));
       }
       case 'randomRow': {
+        if (message.target === 'card') return void (await this.runCardModel('sampleRecord'));
         const [row] = await this.inputs('sampleRecord');
         if (!row) return this.post({ type: 'error', message: vscode.l10n.t('No sample file with records was found. List samples in the card or scan a dataset first.') });
         this.post({ type: 'setText', text: row });
@@ -113,9 +185,13 @@ export class ClassifierView implements vscode.WebviewViewProvider {
   }
 }
 
+function isCard(uri: vscode.Uri): boolean {
+  return /(^|\/)model-card\.ya?ml$/i.test(uri.path);
+}
+
 async function findCard(): Promise<vscode.Uri | undefined> {
   const active = vscode.window.activeTextEditor?.document.uri;
-  if (active && /(^|\/)model-card\.ya?ml$/i.test(active.path)) return active;
+  if (active && isCard(active)) return active;
   const [first] = await vscode.workspace.findFiles('**/model-card.{yaml,yml}', '**/node_modules/**', 1);
   return first;
 }
@@ -158,6 +234,9 @@ function pageStrings(): ClassifierStrings {
     model: t('Model'),
     pickModel: t('Change…'),
     noModel: t('No model loaded yet; run the classifier to load it.'),
+    piiModel: t('PII model'),
+    cardModel: t("This card's model"),
+    cancel: t('Cancel'),
     runtime: {
       running: t('Running…'),
       empty: t('Enter some text first.'),
@@ -170,6 +249,12 @@ function pageStrings(): ClassifierStrings {
       inference: t('inference'),
       modelError: t('Model not loaded'),
       noModel: t('No model loaded yet; run the classifier to load it.'),
+      noCardModel: t('Looking for the card\'s model…'),
+      foundInFolder: t('next to the card'),
+      foundByPath: t('cardwright.model_path'),
+      expected: t('card expects'),
+      noEntities: t('no labelled spans'),
+      cancelled: t('Cancelled.'),
     },
   };
 }

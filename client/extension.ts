@@ -50,7 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Cardwr
     context.subscriptions.push(vscode.commands.registerCommand(id, run));
   }
   await client.start();
-  return { client, findings: store };
+  return { client, findings: store, classifier };
 }
 
 export async function deactivate(): Promise<void> {
@@ -63,4 +63,6 @@ export interface CardwrightApi {
   client: LanguageClient;
   /** The last PII scan's results, as the Findings view shows them. */
   findings: FindingsStore;
+  /** The Test Classifier view (the in-host tests run the card's own model through it). */
+  classifier: ClassifierView;
 }

@@ -11,6 +11,7 @@ import { normalizeLicense } from './licenses';
 import { checkSchema } from './schemaCheck';
 import { createSchemaNavigator, JsonSchema, SchemaNavigator } from './schemaNavigator';
 import { aiActRisk } from './rules/aiActRisk';
+import { CardModelFacts, cardModelChecks } from './rules/cardModel';
 import { licenseCompatibility } from './rules/licenseCompatibility';
 import { licenseOther } from './rules/licenseOther';
 import { personalData } from './rules/personalData';
@@ -43,6 +44,8 @@ export interface AnalysisInput {
   fileExists?: (relativePath: string) => boolean | undefined;
   /** The last PII scan of this card's samples, if any. */
   piiScan?: PiiScanSummary;
+  /** What the server found out about the card's own model (config, outputs on the examples, PII in them). */
+  cardModel?: CardModelFacts;
 }
 
 export interface Analysis {
@@ -114,6 +117,7 @@ export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
       for (const rule of MODEL_RULES) findings.push(...safely(rule, context));
       findings.push(...safely((c) => unknownTopLevelKeys(c, schemaFor(kind)), context));
       findings.push(...safely((c) => scanResults(c, input.piiScan), context));
+      findings.push(...safely((c) => cardModelChecks(c, input.cardModel), context));
     }
     return { kind, source, card, findings: sortFindings(dedupe(findings)) };
   }

@@ -97,7 +97,74 @@
     return card;
   }
 
-  const api = { segmentText, renderResult, describeModel, formatBytes };
+  /** One line about the card's own model: name · size · quantization · task · where it was found. */
+  function describeCardModel(result, L) {
+    const model = result && result.model;
+    if (!model) return String((result && result.message) || L.noCardModel || '');
+    const where = model.foundBy === 'model-path' ? L.foundByPath || 'cardwright.model_path' : L.foundInFolder || 'next to the card';
+    const task = model.task || model.pipelineTag || '';
+    return [model.name, formatBytes(model.sizeBytes), model.quantization, task, `${where}: ${model.folder}`].filter(Boolean).join(' · ');
+  }
+
+  /** A score bar: the label, a bar as wide as the score, and the score. */
+  function scoreRow(doc, label, score, top) {
+    const row = el(doc, 'div', top ? 'cw-bar-row cw-top' : 'cw-bar-row');
+    const value = Math.max(0, Math.min(1, Number(score) || 0));
+    row.setAttribute('data-label', String(label));
+    row.setAttribute('data-score', value.toFixed(3));
+    row.appendChild(el(doc, 'span', 'cw-bar-label', label));
+    const bar = el(doc, 'span', 'cw-bar');
+    const fill = el(doc, 'span', 'cw-bar-fill');
+    // CSSOM, not a style attribute: the page's CSP allows no inline styles.
+    if (fill.style) fill.style.width = `${(value * 100).toFixed(1)}%`;
+    bar.appendChild(fill);
+    row.appendChild(bar);
+    row.appendChild(el(doc, 'span', 'cw-num', value.toFixed(3)));
+    return row;
+  }
+
+  /** A result of the card's own model: the example's title, its text, and the task's output. */
+  function renderCardResult(doc, item, L) {
+    const card = el(doc, 'div', 'cw-result cw-card-result');
+    if (item.title) card.appendChild(el(doc, 'div', 'cw-title', item.title));
+    const output = item.output;
+    const text = el(doc, 'div', 'cw-text');
+    const spans = output && output.kind === 'spans' ? output.spans.map((s) => ({ start: s.start, end: s.end, type: s.label, score: s.score })) : [];
+    for (const segment of segmentText(String(item.text || ''), spans)) {
+      if (!segment.span) {
+        text.appendChild(doc.createTextNode(segment.text));
+        continue;
+      }
+      const score = Number(segment.span.score || 0).toFixed(2);
+      const mark = el(doc, 'mark', 'cw-entity');
+      mark.setAttribute('data-type', String(segment.span.type));
+      mark.setAttribute('data-score', score);
+      mark.appendChild(doc.createTextNode(segment.text));
+      mark.appendChild(el(doc, 'span', 'cw-label', `${segment.span.type} ${score}`));
+      text.appendChild(mark);
+    }
+    card.appendChild(text);
+    if (output && output.kind === 'labels') {
+      const bars = el(doc, 'div', 'cw-bars');
+      output.labels.forEach((l, i) => bars.appendChild(scoreRow(doc, l.label, l.score, i === 0)));
+      card.appendChild(bars);
+    } else if (output && output.kind === 'fills') {
+      const bars = el(doc, 'div', 'cw-bars');
+      output.fills.forEach((f, i) => bars.appendChild(scoreRow(doc, f.token, f.score, i === 0)));
+      card.appendChild(bars);
+    } else if (output && output.kind === 'spans' && spans.length === 0) {
+      card.appendChild(el(doc, 'div', 'cw-meta', L.noEntities || 'no labelled spans'));
+    }
+    if (Array.isArray(item.expected) && item.expected.length > 0) {
+      const expected = item.expected.map((e) => (Number.isFinite(e.score) ? `${e.label} ${Number(e.score).toFixed(2)}` : e.label)).join(', ');
+      card.appendChild(el(doc, 'div', 'cw-meta cw-expected', `${L.expected || 'card expects'}: ${expected}`));
+    }
+    if (item.mismatch) card.appendChild(el(doc, 'div', 'cw-error cw-mismatch', item.mismatch));
+    if (item.error) card.appendChild(el(doc, 'div', 'cw-error', item.error));
+    return card;
+  }
+
+  const api = { segmentText, renderResult, renderCardResult, describeModel, describeCardModel, formatBytes };
   if (typeof module === 'object' && module && module.exports) {
     module.exports = api;
     return;
@@ -112,6 +179,26 @@
   if (typeof saved.text === 'string' && !textBox.value) textBox.value = saved.text;
 
   const tokensWanted = () => Boolean($('cw-tokens').checked);
+  /** Which model the buttons run: the PII model or the card's own. */
+  let target = saved.target === 'card' ? 'card' : 'pii';
+  const showTarget = () => {
+    for (const [id, value] of [['cw-target-pii', 'pii'], ['cw-target-card', 'card']]) {
+      const button = $(id);
+      button.setAttribute('aria-pressed', String(target === value));
+      if (target === value) button.removeAttribute('secondary');
+      else button.setAttribute('secondary', '');
+    }
+    $('cw-tokens').hidden = target === 'card';
+    $('cw-model').hidden = target === 'card';
+    $('cw-pick-model').hidden = target === 'card';
+    $('cw-card-model').hidden = target !== 'card';
+  };
+  const setTarget = (value) => {
+    target = value;
+    vscode.setState(Object.assign({}, vscode.getState() || {}, { target }));
+    showTarget();
+    vscode.postMessage({ type: 'target', target });
+  };
   const setStatus = (message, isError) => {
     const status = $('cw-status');
     status.textContent = message || '';
@@ -119,13 +206,13 @@
   };
   const run = () => {
     const text = String(textBox.value || '');
-    vscode.setState({ text });
+    vscode.setState(Object.assign({}, vscode.getState() || {}, { text }));
     if (!text.trim()) {
       setStatus(L.empty || '');
       return;
     }
     setStatus(L.running || '');
-    vscode.postMessage({ type: 'run', text, tokens: tokensWanted() });
+    vscode.postMessage({ type: 'run', text, tokens: tokensWanted(), target });
   };
 
   $('cw-run').addEventListener('click', run);
@@ -134,12 +221,16 @@
   });
   $('cw-widget').addEventListener('click', () => {
     setStatus(L.running || '');
-    vscode.postMessage({ type: 'widgetExamples', tokens: tokensWanted() });
+    vscode.postMessage({ type: 'widgetExamples', tokens: tokensWanted(), target });
   });
   $('cw-random').addEventListener('click', () => {
     setStatus(L.running || '');
-    vscode.postMessage({ type: 'randomRow', tokens: tokensWanted() });
+    vscode.postMessage({ type: 'randomRow', tokens: tokensWanted(), target });
   });
+  $('cw-target-pii').addEventListener('click', () => setTarget('pii'));
+  $('cw-target-card').addEventListener('click', () => setTarget('card'));
+  $('cw-cancel').addEventListener('click', () => vscode.postMessage({ type: 'cancel' }));
+  showTarget();
   $('cw-pick-model').addEventListener('click', () => vscode.postMessage({ type: 'pickModel' }));
 
   window.addEventListener('message', (event) => {
@@ -150,14 +241,20 @@
       const first = (message.items || [])[0];
       $('cw-model').textContent = describeModel(message.model, first && first.result ? first.result.inferenceMs : undefined, L);
       setStatus('');
+    } else if (message.type === 'cardResults') {
+      $('cw-results').replaceChildren(...(message.items || []).map((item) => renderCardResult(document, item, L)));
+      if (message.model) $('cw-card-model').textContent = describeCardModel({ model: message.model }, L);
+      setStatus(message.error || (message.cancelled ? L.cancelled || 'Cancelled.' : ''), Boolean(message.error));
+    } else if (message.type === 'cardModel') {
+      $('cw-card-model').textContent = describeCardModel(message.result, L);
     } else if (message.type === 'setText') {
       textBox.value = String(message.text || '');
-      vscode.setState({ text: textBox.value });
+      vscode.setState(Object.assign({}, vscode.getState() || {}, { text: textBox.value }));
     } else if (message.type === 'model') {
       $('cw-model').textContent = describeModel(message.model, undefined, L);
     } else if (message.type === 'error') {
       setStatus(String(message.message || ''), true);
     }
   });
-  vscode.postMessage({ type: 'ready' });
+  vscode.postMessage({ type: 'ready', target });
 })();

@@ -105,6 +105,8 @@ export const Requests = {
   classifierInputs: 'cardwright/classifierInputs',
   newModelCard: 'cardwright/newModelCard',
   exportCycloneDx: 'cardwright/exportCycloneDx',
+  cardModel: 'cardwright/cardModel',
+  runCardModel: 'cardwright/runCardModel',
 } as const;
 
 /** "Export CycloneDX ML-BOM": the card as the editor has it; the server adds the last scan of its samples. */
@@ -118,6 +120,74 @@ export interface ExportCycloneDxResult {
   bom?: Record<string, unknown>;
   leftOut: LeftOut[];
   error?: string;
+}
+
+/** "This card's model" in the sidebar: the model found for a card (see engine/cardModel/findCardModel). */
+export interface CardModelParams {
+  cardUri?: string;
+}
+
+export interface CardModelDto {
+  name: string;
+  /** The model folder on disk. */
+  folder: string;
+  /** Size of the ONNX file that is loaded. */
+  sizeBytes: number;
+  quantization: 'int8' | 'fp32';
+  architectures: string[];
+  labels: string[];
+  /** Where it was found: the card's own folder, or `cardwright.model_path`. */
+  foundBy: 'card-folder' | 'model-path';
+  /** The card's `pipeline_tag`. */
+  pipelineTag?: string;
+  /** The task the sidebar runs; absent when it cannot run the card's task (see `unsupported`). */
+  task?: string;
+  unsupported?: string;
+}
+
+export interface CardModelResult {
+  /** The card asked about (the active card, or the first in the workspace). */
+  cardUri?: string;
+  model?: CardModelDto;
+  /** Why there is no model, and how to add one. */
+  message?: string;
+}
+
+/** Runs the card's own model: on a typed text, on the card's widget examples, or on a random sample record. */
+export interface RunCardModelParams {
+  cardUri?: string;
+  source: 'text' | 'widgetExamples' | 'sampleRecord';
+  text?: string;
+  /** More sample files to draw a record from (as for `cardwright/classifierInputs`). */
+  sampleUris?: string[];
+}
+
+export type TaskOutputDto =
+  | { kind: 'labels'; labels: Array<{ label: string; score: number }> }
+  | { kind: 'spans'; spans: Array<{ start: number; end: number; label: string; score: number }> }
+  | { kind: 'fills'; fills: Array<{ token: string; sequence: string; score: number }> };
+
+export interface CardModelRunItemDto {
+  text: string;
+  /** The widget example's `example_title`. */
+  title?: string;
+  output?: TaskOutputDto;
+  /** The `output` the card records for this example. */
+  expected?: Array<{ label: string; score?: number }>;
+  /** Set when the model's answer differs from `expected`: one line saying how. */
+  mismatch?: string;
+  error?: string;
+}
+
+export interface RunCardModelResult {
+  model?: CardModelDto;
+  items: CardModelRunItemDto[];
+  /** Why nothing ran (no model, a task not supported here, a model that failed to load: which file and why). */
+  error?: string;
+  cancelled: boolean;
+  /** Set when this request loaded the model. */
+  loadMs?: number;
+  inferenceMs: number;
 }
 
 /** "New Model Card": without a license, the choices; with one, the card's text too. */

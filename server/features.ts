@@ -29,6 +29,7 @@ import { sourceKindOf } from '../core/cardSource';
 import { canFixAll, fixAll, QuickFix, quickFixes } from '../core/codeActions';
 import { complete, CompletionKind } from '../core/completion';
 import { Finding, Severity } from '../core/finding';
+import type { CardModelFacts } from '../core/rules/cardModel';
 import { hover } from '../core/hover';
 import { CardSymbol, CardSymbolKind, documentSymbols, foldingRanges } from '../core/symbols';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -69,6 +70,7 @@ export function registerFeatures(
   analyzer: Analyzer,
   publishedPii: (uri: string) => readonly Diagnostic[] = () => [],
   clientSupport: () => ClientSupport = () => FULL_SUPPORT,
+  cardModelFacts: (uri: string, text: string) => CardModelFacts | undefined = () => undefined,
 ): void {
   /** The latest analysis per open document and version, for hovers on findings and "fix all". */
   const analyses = new Map<string, { version: number; findings: Finding[] }>();
@@ -88,6 +90,7 @@ export function registerFeatures(
       text: document.getText(),
       fileName,
       fileExists: folder ? (relative) => fs.existsSync(path.resolve(folder, relative)) : undefined,
+      cardModel: cardModelFacts(document.uri, document.getText()),
     });
     analyses.set(document.uri, { version: document.version, findings });
     return findings;

@@ -12,6 +12,7 @@ import { toDiagnostic } from './diagnostics';
 import { fileNameOf, folderOf } from './documentUris';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { packageVersion } from '../engine/packageRoot';
+import { registerCardModelService } from './cardModelService';
 import { registerClassifierInputs } from './classifierInputs';
 import { ClientSupport, clientSupportOf, FULL_SUPPORT, pushedSettings } from './clientSupport';
 import { handleCommandLine } from './commandLine';
@@ -50,7 +51,17 @@ const pii = registerPiiService({
     if (document) schedule(document, 0);
   },
 });
-registerFeatures(connection, documents, analyzer, (uri) => pii.diagnosticsOf(uri), () => support);
+const cardModels = registerCardModelService({
+  connection,
+  documents,
+  pii,
+  enabled: () => settings.validation.enable,
+  onFactsChanged: (uri) => {
+    const document = documents.get(uri);
+    if (document) schedule(document, 0);
+  },
+});
+registerFeatures(connection, documents, analyzer, (uri) => pii.diagnosticsOf(uri), () => support, (uri, text) => cardModels.factsOf(uri, text));
 registerRedaction(connection, documents);
 registerClassifierInputs(connection, documents);
 connection.onRequest(Requests.exportHubFrontMatter, (p: ExportHubFrontMatterParams): ExportHubFrontMatterResult => exportHubFrontMatter(p.cardText, p.readmeText));
@@ -61,7 +72,9 @@ connection.onRequest(Requests.newModelCard, (p: NewModelCardParams): NewModelCar
 }));
 
 connection.onInitialized(() => void refreshSettings());
-connection.onShutdown(() => pii.dispose());
+connection.onShutdown(async () => {
+  await Promise.all([pii.dispose(), cardModels.dispose()]);
+});
 connection.onDidChangeConfiguration((change) => {
   if (!canPullConfiguration) settings = pushedSettings(change?.settings) ?? settings;
   void refreshSettings();
@@ -71,6 +84,7 @@ documents.onDidChangeContent(({ document }) => schedule(document, settings.valid
 documents.onDidClose(({ document }) => {
   clearTimeout(pending.get(document.uri));
   pending.delete(document.uri);
+  cardModels.forget(document.uri);
   // A card's diagnostics go with its editor; a sample's PII diagnostics stay until cleared.
   if (sourceKindOf(fileNameOf(document.uri))) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
@@ -112,6 +126,7 @@ function validate(document: TextDocument): void {
       fileName,
       fileExists: folder ? (relative) => fs.existsSync(path.resolve(folder, relative)) : undefined,
       piiScan: pii.scanSummary(document.uri),
+      cardModel: cardModels.factsOf(document.uri, document.getText()),
     });
     const diagnostics = analysis.findings.map((finding) => toDiagnostic(document, finding));
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });

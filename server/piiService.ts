@@ -51,6 +51,12 @@ export interface PiiService {
   scanSummary(cardUri: string): PiiScanSummary | undefined;
   /** The PII diagnostics last published for a sample file. */
   diagnosticsOf(uri: string): readonly Diagnostic[];
+  /**
+   * The detector a scan uses (recognizers, the PII model, fusion with the scan's threshold and
+   * entity filter) over short texts, e.g. a card's widget examples; recognizers only when the
+   * model cannot be loaded.
+   */
+  detectTexts(texts: readonly string[]): Promise<Array<Array<{ start: number; end: number; type: string; score: number }>>>;
   dispose(): Promise<void>;
 }
 
@@ -206,9 +212,26 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
     else published.delete(uri);
   }
 
+  async function detectTexts(texts: readonly string[]): Promise<Array<Array<{ start: number; end: number; type: string; score: number }>>> {
+    const settings = host.settings().pii;
+    const cut = texts.map((text) => text.slice(0, MAX_CLASSIFY_CHARS));
+    const spans = cut.map((text) => recognizeAll({ text }));
+    try {
+      const fromModel = await modelSpans(cut, await classifier().classifier);
+      fromModel.forEach((found, i) => spans[i].push(...(found ?? [])));
+    } catch {
+      /* recognizers only */
+    }
+    const entities = settings.entities.length ? new Set(settings.entities.filter(isPiiEntityType)) : undefined;
+    return cut.map((text, i) =>
+      fuseSpans(spans[i], { threshold: settings.threshold, entities, text }).map((f) => ({ start: f.start, end: f.end, type: f.type, score: f.score })),
+    );
+  }
+
   return {
     scanSummary: (cardUri) => summaries.get(cardUri),
     diagnosticsOf: (uri) => published.get(uri) ?? [],
+    detectTexts,
     async dispose() {
       await loaded?.classifier.then((model) => model.dispose()).catch(() => undefined);
     },

@@ -17,6 +17,10 @@ export interface ClassifierStrings {
   model: string;
   pickModel: string;
   noModel: string;
+  /** The two models the buttons can run, and the cancel button. */
+  piiModel?: string;
+  cardModel?: string;
+  cancel?: string;
   /** Labels the script uses at run time (passed as data, read with JSON.parse). */
   runtime: Record<string, string>;
 }
@@ -80,11 +84,17 @@ export function classifierHtml(page: ClassifierPage): string {
     <div class="cw-actions">
       <vscode-button id="cw-widget" secondary>${e(s.widgetExamples)}</vscode-button>
       <vscode-button id="cw-random" secondary>${e(s.randomRow)}</vscode-button>
+      <vscode-button id="cw-cancel" secondary>${e(s.cancel ?? 'Cancel')}</vscode-button>
     </div>
   </section>
   <section class="cw-model" aria-label="${e(s.model)}">
     <div class="cw-model-head"><span class="cw-heading">${e(s.model)}</span><vscode-button id="cw-pick-model" secondary>${e(s.pickModel)}</vscode-button></div>
+    <div class="cw-targets" role="group" aria-label="${e(s.model)}">
+      <vscode-button id="cw-target-pii" aria-pressed="true">${e(s.piiModel ?? 'PII model')}</vscode-button>
+      <vscode-button id="cw-target-card" secondary aria-pressed="false">${e(s.cardModel ?? "This card's model")}</vscode-button>
+    </div>
     <div id="cw-model">${e(s.noModel)}</div>
+    <div id="cw-card-model" hidden></div>
   </section>
   <div id="cw-status" role="status" aria-live="polite"></div>
   <section id="cw-results" aria-live="polite"></section>

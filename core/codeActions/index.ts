@@ -10,6 +10,7 @@ import { stripLanguageRegion } from './languageRegion';
 import { addLicenseNameAndLink, removeIgnoredLicenseKey } from './licenseOtherFields';
 import { licenseSpelling } from './licenseSpelling';
 import { moveMisplacedKey } from './moveMisplacedKey';
+import { redactWidgetExample } from './redactWidgetExample';
 import { renameKey } from './renameKey';
 import { requiredValue, suggestedValue } from './replaceValue';
 import { missingSample } from './samplePath';
@@ -39,6 +40,7 @@ export const FIXES: Readonly<Record<string, readonly FixProvider[]>> = {
   'upstream/unlisted-base-model': [listUpstreamId],
   'upstream/unlisted-dataset': [listUpstreamId],
   'upstream/sample-not-found': [missingSample],
+  'privacy/pii-in-widget-example': [redactWidgetExample],
 };
 
 /** Kinds whose fixes only rewrite their own finding's range, so that many apply together safely. */

@@ -69,6 +69,30 @@ function loadRuntime(): Promise<Transformers> {
   return runtime;
 }
 
+/** A transformers.js task pipeline: called with a text (or a list) and options, answers plain data. */
+export type TaskPipeline = ((input: string | string[], options?: Record<string, unknown>) => Promise<unknown>) & { dispose?: () => Promise<unknown> };
+
+/**
+ * A transformers.js pipeline on a local model folder, offline (engine/cardModel runs the card's own
+ * model through it). The runtime is imported here, on first use, like the PII model's.
+ */
+export function loadLocalPipeline(task: string, folder: string, dtype: 'q8' | 'fp32', intraOpThreads = 1): Promise<TaskPipeline> {
+  return oneLoadAtATime(() => loadLocalPipelineNow(task, folder, dtype, intraOpThreads));
+}
+
+async function loadLocalPipelineNow(task: string, folder: string, dtype: 'q8' | 'fp32', intraOpThreads: number): Promise<TaskPipeline> {
+  const transformers = (await loadRuntime()) as Transformers & { pipeline(task: string, model: string, options: object): Promise<TaskPipeline> };
+  const { env } = transformers;
+  env.localModelPath = path.dirname(path.resolve(folder)) + path.sep;
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  return transformers.pipeline(task, path.basename(path.resolve(folder)), {
+    dtype,
+    local_files_only: true,
+    session_options: { intraOpNumThreads: intraOpThreads, interOpNumThreads: 1 },
+  });
+}
+
 function readJson(file: string): unknown {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -77,7 +101,22 @@ function readJson(file: string): unknown {
   }
 }
 
-export async function loadTokenClassifier(options: ModelOptions): Promise<TokenClassifier> {
+/**
+ * transformers.js reads its global `env` (local model path, remote switch) while it loads: loads
+ * in this thread run one at a time, so that the PII model and a card's own model never mix paths.
+ */
+let loadQueue: Promise<unknown> = Promise.resolve();
+function oneLoadAtATime<T>(load: () => Promise<T>): Promise<T> {
+  const next = loadQueue.then(load, load);
+  loadQueue = next.catch(() => undefined);
+  return next;
+}
+
+export function loadTokenClassifier(options: ModelOptions): Promise<TokenClassifier> {
+  return oneLoadAtATime(() => loadTokenClassifierNow(options));
+}
+
+async function loadTokenClassifierNow(options: ModelOptions): Promise<TokenClassifier> {
   const dtype = options.dtype ?? 'q8';
   const isFolder = fs.existsSync(options.model) && fs.statSync(options.model).isDirectory();
   if (!isFolder && !options.allowRemote) {

@@ -1,6 +1,7 @@
 /** `check`: run the analyzer on an annotated fixture and compare every finding with the annotations. */
 import * as assert from 'node:assert/strict';
 import { Finding } from '../../core/finding';
+import type { CardModelFacts } from '../../core/rules/cardModel';
 import type { PiiScanSummary } from '../../core/rules/scanResults';
 import { parseFixture } from './annotatedFixture';
 import { testAnalyzer } from './analyzer';
@@ -12,6 +13,8 @@ export interface CheckOptions {
   files?: string[];
   /** A PII scan summary of the card's samples. */
   piiScan?: PiiScanSummary;
+  /** What the server found out about the card's own model. */
+  cardModel?: CardModelFacts;
 }
 
 export function check(fixture: string, options: CheckOptions = {}): Finding[] {
@@ -22,6 +25,7 @@ export function check(fixture: string, options: CheckOptions = {}): Finding[] {
     fileName: options.fileName ?? 'model-card.yaml',
     fileExists: (relative) => files.has(relative),
     piiScan: options.piiScan,
+    cardModel: options.cardModel,
   });
   const render = (f: { severity: string; code: string; start: number; end: number }) =>
     `${f.severity}[${f.code}] ${JSON.stringify(text.slice(f.start, f.end))} @${f.start}-${f.end}`;

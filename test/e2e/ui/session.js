@@ -56,12 +56,16 @@ async function server({ trust = false } = {}) {
   return state.servers.get(key);
 }
 
+/** The sentiment card with its own tiny model (training/tinyTextClassifier.py), copied in as card-model/. */
+const CARD_MODEL_FIXTURE = path.join(__dirname, '..', '..', 'fixtures', 'card-model');
+
 /** A fresh copy of the example project, so that no test sees another test's edits. */
 function copyWorkspace(name) {
   const o = options();
   state.workspaces += 1;
   const dir = path.join(o.runDir, 'ws', `${String(state.workspaces).padStart(2, '0')}-${name}`);
   fs.cpSync(o.examplesDir, dir, { recursive: true });
+  if (!fs.existsSync(path.join(dir, 'card-model'))) fs.cpSync(CARD_MODEL_FIXTURE, path.join(dir, 'card-model'), { recursive: true });
   return dir;
 }
 

@@ -10,7 +10,7 @@ const PAYLOADS = [
 ];
 
 function strings(label: (key: string) => string): ClassifierStrings {
-  const keys = ['title', 'placeholder', 'run', 'tokens', 'widgetExamples', 'randomRow', 'model', 'pickModel', 'noModel'] as const;
+  const keys = ['title', 'placeholder', 'run', 'tokens', 'widgetExamples', 'randomRow', 'model', 'pickModel', 'noModel', 'piiModel', 'cardModel', 'cancel'] as const;
   return { ...Object.fromEntries(keys.map((k) => [k, label(k)])), runtime: { running: label('running'), empty: label('empty') } } as unknown as ClassifierStrings;
 }
 

@@ -11,6 +11,8 @@ const script = require(scriptPath) as {
   segmentText(text: string, spans: unknown[]): Array<{ text: string; span?: { type: string } }>;
   renderResult(doc: FakeDocument, item: unknown, labels: Record<string, string>): FakeElement;
   describeModel(model: unknown, inferenceMs: number | undefined, labels: Record<string, string>): string;
+  renderCardResult(doc: FakeDocument, item: unknown, labels: Record<string, string>): FakeElement;
+  describeCardModel(result: unknown, labels: Record<string, string>): string;
   formatBytes(bytes: number): string;
 };
 
@@ -123,5 +125,45 @@ describe('Test Classifier page script', () => {
     assert.equal(line, 'cardwright-pii-small · 17.5 MB · int8 · load 812 ms · inference 14 ms');
     assert.equal(script.describeModel(undefined, undefined, { noModel: 'none' }), 'none');
     assert.equal(script.formatBytes(512), '512 B');
+  });
+
+  it('renders the card model\'s labels as bars (every label, top first), its title, expected output and mismatch, as text only', () => {
+    const doc = new FakeDocument();
+    const card = script.renderCardResult(
+      doc,
+      {
+        text: HOSTILE,
+        title: '<b>Happy</b>',
+        output: { kind: 'labels', labels: [{ label: '<i>POSITIVE</i>', score: 0.91 }, { label: 'NEGATIVE', score: 0.09 }] },
+        expected: [{ label: 'NEGATIVE', score: 1 }],
+        mismatch: 'The card expects NEGATIVE; the model answers POSITIVE.',
+      },
+      { expected: 'card expects' },
+    );
+    const rows = card.all().filter((e) => e.className.startsWith('cw-bar-row'));
+    assert.deepEqual(rows.map((r) => [r.attributes.get('data-label'), r.attributes.get('data-score')]), [['<i>POSITIVE</i>', '0.910'], ['NEGATIVE', '0.090']]);
+    assert.equal(rows[0].className, 'cw-bar-row cw-top');
+    assert.ok(card.textContent.startsWith('<b>Happy</b>'));
+    assert.ok(card.textContent.includes('card expects: NEGATIVE 1.00'));
+    assert.ok(card.textContent.includes('the model answers POSITIVE'));
+    for (const tag of new Set(card.all().map((e) => e.tagName))) assert.ok(['div', 'span', 'mark'].includes(tag), `unexpected <${tag}>`);
+
+    const spans = script.renderCardResult(doc, { text: 'Ada in Paris', output: { kind: 'spans', spans: [{ start: 7, end: 12, label: 'LOC', score: 0.8 }] } }, {});
+    const mark = spans.all().find((e) => e.tagName === 'mark')!;
+    assert.equal(mark.attributes.get('data-type'), 'LOC');
+    assert.ok(mark.textContent.startsWith('Paris'));
+    const fills = script.renderCardResult(doc, { text: 'a [MASK] day', output: { kind: 'fills', fills: [{ token: 'nice', sequence: 'a nice day', score: 0.5 }] } }, {});
+    assert.equal(fills.all().filter((e) => e.className.startsWith('cw-bar-row')).length, 1);
+    const failed = script.renderCardResult(doc, { text: 'x', error: 'could not load onnx/model.onnx' }, {});
+    assert.ok(failed.textContent.includes('could not load onnx/model.onnx'));
+  });
+
+  it('describes the card\'s model, or says why there is none', () => {
+    const line = script.describeCardModel(
+      { model: { name: 'tiny', sizeBytes: 132251, quantization: 'int8', task: 'text-classification', foundBy: 'card-folder', folder: '/w/card-model' } },
+      { foundInFolder: 'next to the card' },
+    );
+    assert.equal(line, 'tiny · 129.2 KB · int8 · text-classification · next to the card: /w/card-model');
+    assert.equal(script.describeCardModel({ message: 'No model next to the card.' }, {}), 'No model next to the card.');
   });
 });
