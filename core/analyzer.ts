@@ -4,7 +4,8 @@
  */
 import Ajv2020 from 'ajv/dist/2020';
 import type { ValidateFunction } from 'ajv';
-import { CardDocument, firstKeySpan, parseCard } from './cardDocument';
+import { CardDocument, clampSpan, firstKeySpan, parseCard } from './cardDocument';
+import { withLfBreaks } from './lineIndex';
 import { CardSource, locateCard, SourceKind, sourceKindOf } from './cardSource';
 import { Finding } from './finding';
 import { normalizeLicense } from './licenses';
@@ -89,9 +90,10 @@ export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
     const sourceKind: SourceKind = sourceKindOf(input.fileName) ?? 'yaml';
     const guard = guardInput(input.text);
     if (guard) return { findings: [guard], kind: sourceKind === 'yaml' ? 'model-card' : undefined };
-    const source = locateCard(input.text, sourceKind);
+    const text = withLfBreaks(input.text);
+    const source = locateCard(text, sourceKind);
     if (!source) return { findings: [] };
-    const card = parseCard(input.text, source);
+    const card = parseCard(text, source);
     const findings = [...card.findings];
     const value = card.value;
     // An empty card (or one of only comments) has nothing to judge yet.
@@ -104,9 +106,9 @@ export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
         message: `The card must be a mapping of keys to values (\`license: mit\`), not ${Array.isArray(value) ? 'a list' : value === null ? 'empty' : 'a single value'}.`,
         ...firstKeySpan(card),
       });
-      return { kind, source, card, findings: sortFindings(findings) };
+      return { kind, source, card, findings: sortFindings(findings.map((f) => inside(text, f))) };
     }
-    if (value === undefined) return { kind, source, card, findings: sortFindings(findings) };
+    if (value === undefined) return { kind, source, card, findings: sortFindings(findings.map((f) => inside(text, f))) };
     const validate = validatorFor(kind);
     if (validate) findings.push(...checkSchema(card, validate).map(withLicenseSuggestion));
     if (kind === 'model-card') {
@@ -115,7 +117,7 @@ export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
       findings.push(...safely((c) => unknownTopLevelKeys(c, schemaFor(kind)), context));
       findings.push(...safely((c) => scanResults(c, input.piiScan), context));
     }
-    return { kind, source, card, findings: sortFindings(dedupe(findings)) };
+    return { kind, source, card, findings: sortFindings(dedupe(findings.map((f) => inside(text, f)))) };
   }
 
   return { analyze, schemaFor };
@@ -180,6 +182,12 @@ function safely(rule: Rule, context: RuleContext): Finding[] {
       },
     ];
   }
+}
+
+/** Every finding's span lies inside the text, whatever a rule computed. */
+function inside(text: string, finding: Finding): Finding {
+  if (finding.start >= 0 && finding.start <= finding.end && finding.end <= text.length) return finding;
+  return { ...finding, ...clampSpan(text, finding.start, finding.end) };
 }
 
 function dedupe(findings: Finding[]): Finding[] {

@@ -2,7 +2,8 @@
  * Hover in a card: what a field means and the rule behind it, the facts of a license id with its
  * link, the meaning of an enum value or language code, and why a finding under the cursor exists.
  */
-import type { Analyzer } from './analyzer';
+import { MAX_CARD_CHARS, type Analyzer } from './analyzer';
+import { withLfBreaks } from './lineIndex';
 import { Path } from './cardDocument';
 import { locateCard, sourceKindOf } from './cardSource';
 import { describe } from './completion';
@@ -73,7 +74,9 @@ export function hover(analyzer: Analyzer, input: HoverInput): HoverResult | unde
   }
 }
 
-function hoverUnsafe(analyzer: Analyzer, { text, fileName, offset, findings = [] }: HoverInput): HoverResult | undefined {
+function hoverUnsafe(analyzer: Analyzer, { text: fileText, fileName, offset, findings = [] }: HoverInput): HoverResult | undefined {
+  if (fileText.length > MAX_CARD_CHARS) return undefined;
+  const text = withLfBreaks(fileText);
   const source = locateCard(text, sourceKindOf(fileName) ?? 'yaml');
   if (!source) return undefined;
   const position = offset - source.offset;
