@@ -5,7 +5,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import type { ValidateFunction } from 'ajv';
 import { CardDocument, clampSpan, firstKeySpan, parseCard } from './cardDocument';
-import { withLfBreaks } from './lineIndex';
+import { atLineBoundary, withLfBreaks } from './lineIndex';
 import { CardSource, locateCard, SourceKind, sourceKindOf } from './cardSource';
 import { Finding } from './finding';
 import { normalizeLicense } from './licenses';
@@ -97,7 +97,7 @@ export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
     const findings = [...card.findings];
     const value = card.value;
     // An empty card (or one of only comments) has nothing to judge yet.
-    if (value === null || (value === undefined && findings.length === 0)) return { kind: sourceKind === 'yaml' ? 'model-card' : undefined, source, card, findings };
+    if (value === null || (value === undefined && findings.length === 0)) return { kind: sourceKind === 'yaml' ? 'model-card' : undefined, source, card, findings: findings.map((f) => inside(text, f)) };
     const kind = cardKindOf(value, sourceKind);
     if (value !== undefined && !isRecord(value)) {
       findings.push({
@@ -186,7 +186,8 @@ function safely(rule: Rule, context: RuleContext): Finding[] {
 
 /** Every finding's span lies inside the text, whatever a rule computed. */
 function inside(text: string, finding: Finding): Finding {
-  if (finding.start >= 0 && finding.start <= finding.end && finding.end <= text.length) return finding;
+  const ordered = finding.start >= 0 && finding.start <= finding.end && finding.end <= text.length;
+  if (ordered && atLineBoundary(text, finding.start) === finding.start && atLineBoundary(text, finding.end) === finding.end) return finding;
   return { ...finding, ...clampSpan(text, finding.start, finding.end) };
 }
 

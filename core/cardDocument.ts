@@ -5,7 +5,7 @@
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { CardSource } from './cardSource';
 import { Finding } from './finding';
-import { withLfBreaks } from './lineIndex';
+import { atLineBoundary, withLfBreaks } from './lineIndex';
 import { parseYamlDocument } from './yamlParse';
 
 export type PathSegment = string | number;
@@ -284,12 +284,13 @@ function cleanYamlMessage(message: string): string {
 }
 
 /**
- * A span inside the text: the parser reports some errors one past the end (`a: [` at end of file).
+ * A span inside the text, its ends where LSP can name them (never inside a CRLF): the parser
+ * reports some errors one past the end (`a: [` at end of file).
  * A span that would be empty covers the character before it when that is not a line break.
  */
 export function clampSpan(text: string, start: number, end: number): Span {
-  const e = Math.max(0, Math.min(end, text.length));
-  let s = Math.max(0, Math.min(start, e));
+  const e = atLineBoundary(text, Math.max(0, Math.min(end, text.length)));
+  let s = atLineBoundary(text, Math.max(0, Math.min(start, e)));
   if (s === e && s > 0 && s === text.length && text[s - 1] !== '\n' && text[s - 1] !== '\r') s--;
   return { start: s, end: e };
 }

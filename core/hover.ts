@@ -3,7 +3,7 @@
  * link, the meaning of an enum value or language code, and why a finding under the cursor exists.
  */
 import { MAX_CARD_CHARS, type Analyzer } from './analyzer';
-import { withLfBreaks } from './lineIndex';
+import { atLineBoundary, withLfBreaks } from './lineIndex';
 import { Path } from './cardDocument';
 import { locateCard, sourceKindOf } from './cardSource';
 import { describe } from './completion';
@@ -94,7 +94,7 @@ function hoverUnsafe(analyzer: Analyzer, { text: fileText, fileName, offset, fin
   if (sections.length === 0) return undefined;
   const start = token ? token.start + source.offset : Math.min(...here.map((f) => f.start));
   const end = token ? token.end + source.offset : Math.max(...here.map((f) => f.end));
-  return { markdown: sections.join('\n\n---\n\n'), start, end };
+  return { markdown: sections.join('\n\n---\n\n'), start: atLineBoundary(text, start), end: atLineBoundary(text, end) };
 }
 
 function patternOf(path: Path): string {

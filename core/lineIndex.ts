@@ -53,3 +53,8 @@ export function createLineIndex(text: string): LineIndex {
 export function withLfBreaks(text: string): string {
   return text.indexOf('\r') < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
 }
+
+/** An offset LSP can name: one between the CR and the LF of a line break moves to before the CR. */
+export function atLineBoundary(text: string, offset: number): number {
+  return text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10 ? offset - 1 : offset;
+}

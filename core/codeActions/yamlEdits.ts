@@ -49,6 +49,12 @@ export function diffEdit(before: string, after: string): TextEdit {
     endBefore--;
     endAfter--;
   }
+  // Never between the CR and LF of a line break: LSP has no position there.
+  if (start > 0 && before[start - 1] === '\r' && before[start] === '\n' && start <= endBefore && start <= endAfter) start--;
+  if (before[endBefore - 1] === '\r' && before[endBefore] === '\n' && after[endAfter] === '\n') {
+    endBefore++;
+    endAfter++;
+  }
   return { start, end: endBefore, text: after.slice(start, endAfter) };
 }
 
