@@ -1,6 +1,4 @@
 /** Cardwright's language server: the LSP adapter over core/. Routes only; the work is in core. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAnalyzer } from '../core/analyzer';
@@ -9,7 +7,8 @@ import { sourceKindOf } from '../core/cardSource';
 import { ExportHubFrontMatterParams, ExportHubFrontMatterResult, NewModelCardParams, NewModelCardResult, Requests } from '../protocol/messages';
 import { CardwrightSettings, DEFAULT_SETTINGS, normalizeSettings } from '../protocol/settings';
 import { toDiagnostic } from './diagnostics';
-import { fileNameOf, folderOf } from './documentUris';
+import { createDocumentAnalyses } from './documentAnalyses';
+import { fileNameOf } from './documentUris';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { packageVersion } from '../engine/packageRoot';
 import { registerClassifierInputs } from './classifierInputs';
@@ -21,6 +20,8 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analyzer = createAnalyzer({ schemas: loadSchemas() });
 const pending = new Map<string, NodeJS.Timeout>();
+/** Diagnostics published per document at most. */
+const MAX_DIAGNOSTICS = 1000;
 let settings: CardwrightSettings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
 
@@ -42,7 +43,8 @@ const pii = registerPiiService({
     if (document) schedule(document, 0);
   },
 });
-registerFeatures(connection, documents, analyzer, (uri) => pii.diagnosticsOf(uri));
+const analyses = createDocumentAnalyses(analyzer, { piiScan: (uri) => pii.scanSummary(uri), log: (line) => connection.console.warn(line) });
+registerFeatures(connection, documents, analyzer, analyses, (uri) => pii.diagnosticsOf(uri));
 registerRedaction(connection, documents);
 registerClassifierInputs(connection, documents);
 connection.onRequest(Requests.exportHubFrontMatter, (p: ExportHubFrontMatterParams): ExportHubFrontMatterResult => exportHubFrontMatter(p.cardText, p.readmeText));
@@ -94,14 +96,9 @@ function validate(document: TextDocument): void {
     return;
   }
   try {
-    const folder = folderOf(document.uri);
-    const analysis = analyzer.analyze({
-      text: document.getText(),
-      fileName,
-      fileExists: folder ? (relative) => fs.existsSync(path.resolve(folder, relative)) : undefined,
-      piiScan: pii.scanSummary(document.uri),
-    });
-    const diagnostics = analysis.findings.map((finding) => toDiagnostic(document, finding));
+    const analysis = analyses.get(document);
+    // A broken file must not flood the Problems panel (nor the connection).
+    const diagnostics = analysis.findings.slice(0, MAX_DIAGNOSTICS).map((finding) => toDiagnostic(document, finding));
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   } catch (error) {
     connection.console.error(`Cardwright could not validate ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
