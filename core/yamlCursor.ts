@@ -46,6 +46,9 @@ interface LineShape {
 // the colon would make a long run of blanks quadratic.
 const KEY = /^(?:("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*|([^\s#'"[\]{},][^#]*?)):(?=[ \t]|$)/;
 
+/** Paths deeper than this are not completed: the parser refuses such nesting anyway. */
+const MAX_PATH = 64;
+
 /** Lines are read up to this many characters: longer ones hold no key or value worth completing. */
 const MAX_LINE = 4000;
 
@@ -108,7 +111,7 @@ function indentOf(text: string, lineStart: number): number {
  * List positions are written as 0: every entry of a list has the same schema, and counting them
  * would mean reading a long list from its start on every keystroke.
  */
-function ancestors(text: string, lineStart: number, column: number, afterDash: boolean): Path {
+function ancestors(text: string, lineStart: number, column: number, afterDash: boolean): Path | undefined {
   const path: Path = [];
   let c = column;
   let allowEqualKey = afterDash;
@@ -128,6 +131,8 @@ function ancestors(text: string, lineStart: number, column: number, afterDash: b
         path.unshift(anchor.key ?? 0);
         allowEqualKey = anchor.key === undefined;
         c = anchor.col;
+        // Deeper than any card may nest (the parser refuses it too): no path worth completing.
+        if (path.length > MAX_PATH) return undefined;
       }
     }
   }
@@ -152,6 +157,7 @@ export function cursorContext(yaml: string, position: number): CursorContext | u
   if (col < entryColumn) return undefined;
   const outer = s.dashes.length > 0 && col > s.dashes[0] ? s.dashes[0] : entryColumn;
   const base = ancestors(yaml, lineStart, outer, outer !== entryColumn || afterDash);
+  if (!base) return undefined;
   if (outer !== entryColumn || afterDash) base.push(...s.dashes.map(() => 0));
   const common = { yaml, lineStart, afterDash, hasColon: false, needsSpace: false };
   if (s.key !== undefined && col >= s.afterColon) {
@@ -221,6 +227,7 @@ export function tokenAt(yaml: string, position: number): { part: 'key' | 'value'
   if (s.blank || col < s.content) return undefined;
   const hasDash = s.dashes.length > 0;
   const base = ancestors(yaml, lineStart, hasDash ? s.dashes[0] : s.content, hasDash);
+  if (!base) return undefined;
   if (hasDash) base.push(...s.dashes.map(() => 0));
   const token = (part: 'key' | 'value', path: Path, start: number, end: number) => ({ part, path, start: lineStart + start, end: lineStart + end, text: lineText.slice(start, end) });
   if (s.key !== undefined && col <= s.keyEnd) return token('key', [...base, s.key], s.keyStart, s.keyEnd);
