@@ -28,6 +28,9 @@ export const DATASET_CARD_SCHEMA_ID = 'https://cardwright.dev/schemas/dataset-ca
 /** Larger cards are not parsed: a card is a page of metadata, and the editor must stay responsive. */
 export const MAX_CARD_CHARS = 2_000_000;
 
+/** Findings kept per rule: a card with 40,000 upstream entries must not become 40,000 diagnostics. */
+const MAX_FINDINGS_PER_RULE = 1000;
+
 const MODEL_RULES: Rule[] = [licenseOther, licenseCompatibility, personalData, specialCategories, aiActRisk, upstreamConsistency, samplePaths];
 
 /** Keys that only dataset cards use; a front matter with these and no model keys is a dataset card. */
@@ -110,12 +113,12 @@ export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
     }
     if (value === undefined) return { kind, source, card, findings: sortFindings(findings.map((f) => inside(text, f))) };
     const validate = validatorFor(kind);
-    if (validate) findings.push(...checkSchema(card, validate).map(withLicenseSuggestion));
+    // Loops, not push(...list): a card with 100,000 unknown keys has that many findings (too many arguments).
+    if (validate) for (const finding of checkSchema(card, validate)) findings.push(withLicenseSuggestion(finding));
     if (kind === 'model-card') {
       const context: RuleContext = { card, value, fileExists: input.fileExists };
-      for (const rule of MODEL_RULES) findings.push(...safely(rule, context));
-      findings.push(...safely((c) => unknownTopLevelKeys(c, schemaFor(kind)), context));
-      findings.push(...safely((c) => scanResults(c, input.piiScan), context));
+      const rules: Rule[] = [...MODEL_RULES, (c) => unknownTopLevelKeys(c, schemaFor(kind)), (c) => scanResults(c, input.piiScan)];
+      for (const rule of rules) for (const finding of safely(rule, context).slice(0, MAX_FINDINGS_PER_RULE)) findings.push(finding);
     }
     return { kind, source, card, findings: sortFindings(dedupe(findings.map((f) => inside(text, f)))) };
   }

@@ -242,7 +242,7 @@ function firstComplexKey(root: unknown): Node | undefined {
         stack.push(item.value);
       }
     } else if (isSeq(node)) {
-      stack.push(...node.items);
+      for (const item of node.items) stack.push(item);
     }
   }
   return undefined;

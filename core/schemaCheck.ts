@@ -15,11 +15,14 @@ const CODE_BY_FIELD: Record<string, Partial<Record<string, string>>> = {
   base_model: { pattern: 'hub/model-id' },
 };
 
+/** Schema findings per card at most: enough to see every kind of problem, bounded work on huge cards. */
+const MAX_SCHEMA_FINDINGS = 1000;
+
 export function checkSchema(card: CardDocument, validate: ValidateFunction): Finding[] {
   if (card.value === undefined) return [];
   validate(card.value);
   const errors = collapse(validate.errors ?? []);
-  return errors.map((error) => toFinding(card, error));
+  return errors.slice(0, MAX_SCHEMA_FINDINGS).map((error) => toFinding(card, error));
 }
 
 /** Collapses anyOf/oneOf noise: keeps the errors of the branch that got furthest, merges type-only failures. */

@@ -36,7 +36,7 @@ export function parseYamlDocument(yaml: string, maxDepth: number): GuardedParse 
   doc ??= emptyDocument();
   const duplicates = duplicateKeyErrors(doc);
   if (duplicates.length > 0) {
-    doc.errors.push(...duplicates);
+    for (const error of duplicates) doc.errors.push(error);
     doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
   }
   return { doc };
