@@ -18,7 +18,7 @@ import { testAnalyzer } from '../../support/analyzer';
 import { anyCardText, exampleCards, textWithOffset } from '../../support/cardArbitraries';
 
 const SEED = 13;
-const RUNS = 1500;
+const RUNS = 2000;
 const FILE_NAMES = ['model-card.yaml', 'README.md'];
 const fileName = fc.constantFrom(...FILE_NAMES);
 
