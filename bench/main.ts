@@ -1,26 +1,37 @@
-/** `npm run bench -- <name...>`: runs the named benchmarks (all when none is named) and prints numbers. */
+/**
+ * `npm run bench -- <name> [--option value ...] ...`: runs the named benchmarks (all the quick ones
+ * when none is named) and prints numbers. Options after a name go to that benchmark.
+ */
 import { benchComplete } from './complete';
+import { benchFuzzServer } from './fuzzServer';
 import { benchTypingDuringScan } from './typingDuringScan';
 import { benchValidate } from './validate';
 
-const BENCHES: Record<string, () => Promise<void>> = {
+const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   validate: benchValidate,
   complete: benchComplete,
   typing: benchTypingDuringScan,
+  fuzz: benchFuzzServer,
 };
 
+/** Long-running benchmarks run only when named. */
+const ON_REQUEST = new Set(['fuzz']);
+
 async function main(): Promise<void> {
-  const names = process.argv.slice(2);
-  const chosen = names.length ? names : Object.keys(BENCHES);
-  for (const name of chosen) {
-    const bench = BENCHES[name];
-    if (!bench) {
-      console.error(`unknown bench '${name}'; available: ${Object.keys(BENCHES).join(', ')}`);
+  const runs: { name: string; args: string[] }[] = [];
+  for (const arg of process.argv.slice(2)) {
+    if (Object.hasOwn(BENCHES, arg)) runs.push({ name: arg, args: [] });
+    else if (runs.length > 0 && (arg.startsWith('--') || runs[runs.length - 1].args.length > 0)) runs[runs.length - 1].args.push(arg);
+    else {
+      console.error(`unknown bench '${arg}'; available: ${Object.keys(BENCHES).join(', ')}`);
       process.exitCode = 2;
       return;
     }
+  }
+  if (runs.length === 0) for (const name of Object.keys(BENCHES)) if (!ON_REQUEST.has(name)) runs.push({ name, args: [] });
+  for (const { name, args } of runs) {
     console.log(`== ${name}`);
-    await bench();
+    await BENCHES[name](args);
   }
 }
 

@@ -4,7 +4,8 @@
  */
 import Ajv2020 from 'ajv/dist/2020';
 import type { ValidateFunction } from 'ajv';
-import { CardDocument, firstKeySpan, parseCard } from './cardDocument';
+import { CardDocument, clampSpan, firstKeySpan, parseCard } from './cardDocument';
+import { atLineBoundary, withLfBreaks } from './lineIndex';
 import { CardSource, locateCard, SourceKind, sourceKindOf } from './cardSource';
 import { Finding } from './finding';
 import { normalizeLicense } from './licenses';
@@ -27,6 +28,9 @@ export const DATASET_CARD_SCHEMA_ID = 'https://cardwright.dev/schemas/dataset-ca
 
 /** Larger cards are not parsed: a card is a page of metadata, and the editor must stay responsive. */
 export const MAX_CARD_CHARS = 2_000_000;
+
+/** Findings kept per rule: a card with 40,000 upstream entries must not become 40,000 diagnostics. */
+const MAX_FINDINGS_PER_RULE = 1000;
 
 const MODEL_RULES: Rule[] = [licenseOther, licenseCompatibility, personalData, specialCategories, aiActRisk, upstreamConsistency, samplePaths];
 
@@ -92,13 +96,14 @@ export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
     const sourceKind: SourceKind = sourceKindOf(input.fileName) ?? 'yaml';
     const guard = guardInput(input.text);
     if (guard) return { findings: [guard], kind: sourceKind === 'yaml' ? 'model-card' : undefined };
-    const source = locateCard(input.text, sourceKind);
+    const text = withLfBreaks(input.text);
+    const source = locateCard(text, sourceKind);
     if (!source) return { findings: [] };
-    const card = parseCard(input.text, source);
+    const card = parseCard(text, source);
     const findings = [...card.findings];
     const value = card.value;
     // An empty card (or one of only comments) has nothing to judge yet.
-    if (value === null || (value === undefined && findings.length === 0)) return { kind: sourceKind === 'yaml' ? 'model-card' : undefined, source, card, findings };
+    if (value === null || (value === undefined && findings.length === 0)) return { kind: sourceKind === 'yaml' ? 'model-card' : undefined, source, card, findings: findings.map((f) => inside(text, f)) };
     const kind = cardKindOf(value, sourceKind);
     if (value !== undefined && !isRecord(value)) {
       findings.push({
@@ -107,19 +112,18 @@ export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
         message: `The card must be a mapping of keys to values (\`license: mit\`), not ${Array.isArray(value) ? 'a list' : value === null ? 'empty' : 'a single value'}.`,
         ...firstKeySpan(card),
       });
-      return { kind, source, card, findings: sortFindings(findings) };
+      return { kind, source, card, findings: sortFindings(findings.map((f) => inside(text, f))) };
     }
-    if (value === undefined) return { kind, source, card, findings: sortFindings(findings) };
+    if (value === undefined) return { kind, source, card, findings: sortFindings(findings.map((f) => inside(text, f))) };
     const validate = validatorFor(kind);
-    if (validate) findings.push(...checkSchema(card, validate).map(withLicenseSuggestion));
+    // Loops, not push(...list): a card with 100,000 unknown keys has that many findings (too many arguments).
+    if (validate) for (const finding of checkSchema(card, validate)) findings.push(withLicenseSuggestion(finding));
     if (kind === 'model-card') {
       const context: RuleContext = { card, value, fileExists: input.fileExists };
-      for (const rule of MODEL_RULES) findings.push(...safely(rule, context));
-      findings.push(...safely((c) => unknownTopLevelKeys(c, schemaFor(kind)), context));
-      findings.push(...safely((c) => scanResults(c, input.piiScan), context));
-      findings.push(...safely((c) => cardModelChecks(c, input.cardModel), context));
+      const rules: Rule[] = [...MODEL_RULES, (c) => unknownTopLevelKeys(c, schemaFor(kind)), (c) => scanResults(c, input.piiScan), (c) => cardModelChecks(c, input.cardModel)];
+      for (const rule of rules) for (const finding of safely(rule, context).slice(0, MAX_FINDINGS_PER_RULE)) findings.push(finding);
     }
-    return { kind, source, card, findings: sortFindings(dedupe(findings)) };
+    return { kind, source, card, findings: sortFindings(dedupe(findings.map((f) => inside(text, f)))) };
   }
 
   return { analyze, schemaFor };
@@ -184,6 +188,13 @@ function safely(rule: Rule, context: RuleContext): Finding[] {
       },
     ];
   }
+}
+
+/** Every finding's span lies inside the text, whatever a rule computed. */
+function inside(text: string, finding: Finding): Finding {
+  const ordered = finding.start >= 0 && finding.start <= finding.end && finding.end <= text.length;
+  if (ordered && atLineBoundary(text, finding.start) === finding.start && atLineBoundary(text, finding.end) === finding.end) return finding;
+  return { ...finding, ...clampSpan(text, finding.start, finding.end) };
 }
 
 function dedupe(findings: Finding[]): Finding[] {

@@ -2,10 +2,11 @@
  * A parsed card: the YAML tree with offsets into the file text, the plain value, and parse findings.
  * Parsing never fails: whatever the input, the result holds what could be read and the reasons why not.
  */
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
 import { CardSource } from './cardSource';
 import { Finding } from './finding';
-import { scanNestingDepth } from './nestingDepth';
+import { atLineBoundary, withLfBreaks } from './lineIndex';
+import { parseYamlDocument } from './yamlParse';
 
 export type PathSegment = string | number;
 export type Path = PathSegment[];
@@ -34,32 +35,33 @@ export const MAX_NESTING_DEPTH = 64;
 /** Syntax errors shown at most; a broken file must not flood the Problems panel. */
 const MAX_SYNTAX_FINDINGS = 25;
 
-export function parseCard(text: string, source: CardSource): CardDocument {
+export function parseCard(fileText: string, fileSource: CardSource): CardDocument {
+  // Bare CRs become LFs (same length): the parser, the cursor helpers and LSP then agree on lines.
+  const text = withLfBreaks(fileText);
+  const source: CardSource = { ...fileSource, yaml: withLfBreaks(fileSource.yaml) };
   const findings: Finding[] = [];
-  const nesting = scanNestingDepth(source.yaml, MAX_NESTING_DEPTH);
-  if (nesting.exceededAt !== undefined) {
-    const at = source.offset + nesting.exceededAt;
-    findings.push({
-      code: 'yaml/too-deep',
-      severity: 'error',
-      message: `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep here; Cardwright does not read it further.`,
-      start: at,
-      end: Math.min(text.length, at + 1),
-    });
-    return { text, source, doc: parseDocument(''), value: undefined, findings };
-  }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(source.yaml, { uniqueKeys: true, prettyErrors: false, logLevel: 'error', lineCounter: new LineCounter() });
+    const parsed = parseYamlDocument(source.yaml, MAX_NESTING_DEPTH);
+    doc = parsed.doc;
+    if (parsed.tooDeepAt !== undefined) {
+      const at = source.offset + parsed.tooDeepAt;
+      findings.push({
+        code: 'yaml/too-deep',
+        severity: 'error',
+        message: `The YAML nests more than ${MAX_NESTING_DEPTH} levels deep here; Cardwright does not read it further.`,
+        ...clampSpan(text, at, at + 1),
+      });
+      return { text, source, doc, value: undefined, findings };
+    }
   } catch (error) {
-    // The parser is not recursive, but guard anyway: a crash must become a finding.
+    // The parser is not recursive and the depth is bounded, but guard anyway: a crash must become a finding.
     doc = parseDocument('');
     findings.push({
       code: 'yaml/unreadable',
       severity: 'error',
       message: `The YAML could not be read: ${describe(error)}.`,
-      start: source.offset,
-      end: source.offset + firstLineLength(source.yaml),
+      ...clampSpan(text, source.offset, source.offset + firstLineLength(source.yaml)),
     });
   }
   for (const error of doc.errors.slice(0, MAX_SYNTAX_FINDINGS)) {
@@ -69,8 +71,7 @@ export function parseCard(text: string, source: CardSource): CardDocument {
       code: error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
       severity: 'error',
       message: error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(source.yaml, from, keyEnd) : cleanYamlMessage(error.message),
-      start: source.offset + from,
-      end: source.offset + keyEnd,
+      ...clampSpan(text, source.offset + from, source.offset + keyEnd),
       data: { yamlCode: error.code },
     });
   }
@@ -80,8 +81,7 @@ export function parseCard(text: string, source: CardSource): CardDocument {
       code: 'yaml/syntax',
       severity: 'error',
       message: `${doc.errors.length - MAX_SYNTAX_FINDINGS} more YAML syntax errors follow; fix the first ones and check again.`,
-      start: source.offset + from,
-      end: source.offset + from + 1,
+      ...clampSpan(text, source.offset + from, source.offset + from + 1),
     });
   }
   for (const warning of doc.warnings) {
@@ -90,8 +90,7 @@ export function parseCard(text: string, source: CardSource): CardDocument {
       code: 'yaml/warning',
       severity: 'warning',
       message: cleanYamlMessage(warning.message),
-      start: source.offset + from,
-      end: source.offset + Math.max(to, from + 1),
+      ...clampSpan(text, source.offset + from, source.offset + Math.max(to, from + 1)),
     });
   }
   const complexKey = firstComplexKey(doc.contents);
@@ -103,8 +102,7 @@ export function parseCard(text: string, source: CardSource): CardDocument {
       message: /\{\{|\{%/.test(raw) || /^\{\s*\w+\s*\}$/.test(raw.trim())
         ? `\`${raw.trim()}\` looks like an unrendered template placeholder; card keys must be plain strings.`
         : 'Card keys must be plain strings, not lists or mappings.',
-      start: source.offset + complexKey.range[0],
-      end: source.offset + Math.max(complexKey.range[1], complexKey.range[0] + 1),
+      ...clampSpan(text, source.offset + complexKey.range[0], source.offset + Math.max(complexKey.range[1], complexKey.range[0] + 1)),
     });
   }
   let value: unknown;
@@ -119,8 +117,7 @@ export function parseCard(text: string, source: CardSource): CardDocument {
         message: /alias/i.test(describe(error))
           ? `Aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT}); the card is not read further.`
           : `The YAML could not be turned into data: ${describe(error)}.`,
-        start: source.offset + (alias?.start ?? 0),
-        end: source.offset + (alias?.end ?? firstLineLength(source.yaml)),
+        ...clampSpan(text, source.offset + (alias?.start ?? 0), source.offset + (alias?.end ?? firstLineLength(source.yaml))),
       });
     }
   }
@@ -132,8 +129,7 @@ export function nodeAt(card: CardDocument, path: Path): Node | undefined {
   let node: unknown = card.doc.contents;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && keyString(item.key) === String(segment));
-      node = pair?.value;
+      node = pairOf(node, String(segment))?.value;
     } else if (isSeq(node) && typeof segment === 'number') {
       node = node.items[segment];
     } else {
@@ -148,8 +144,25 @@ export function keyNodeAt(card: CardDocument, path: Path): Node | undefined {
   if (path.length === 0) return undefined;
   const parent = nodeAt(card, path.slice(0, -1));
   if (!isMap(parent)) return undefined;
-  const pair = parent.items.find((item) => isPair(item) && keyString(item.key) === String(path[path.length - 1]));
-  return pair?.key as Node | undefined;
+  return pairOf(parent, String(path[path.length - 1]))?.key as Node | undefined;
+}
+
+/** Pairs by key string per mapping, built on first look-up: a path look-up costs its depth, not the mapping's size. */
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** The first pair of a mapping with this key (as a string), or undefined. */
+export function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      if (!isPair(item)) continue;
+      const name = keyString(item.key);
+      if (name !== undefined && !index.has(name)) index.set(name, item as Pair);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index.get(key);
 }
 
 /** Span in file offsets of a node's value (for collections: its first line only, never the whole block). */
@@ -229,7 +242,7 @@ function firstComplexKey(root: unknown): Node | undefined {
         stack.push(item.value);
       }
     } else if (isSeq(node)) {
-      stack.push(...node.items);
+      for (const item of node.items) stack.push(item);
     }
   }
   return undefined;
@@ -268,6 +281,18 @@ function duplicateKeyMessage(yaml: string, from: number, to: number): string {
 function cleanYamlMessage(message: string): string {
   const firstLine = message.split('\n')[0].replace(/ at line \d+, column \d+:?\s*$/, '');
   return firstLine.endsWith('.') ? firstLine : `${firstLine}.`;
+}
+
+/**
+ * A span inside the text, its ends where LSP can name them (never inside a CRLF): the parser
+ * reports some errors one past the end (`a: [` at end of file).
+ * A span that would be empty covers the character before it when that is not a line break.
+ */
+export function clampSpan(text: string, start: number, end: number): Span {
+  const e = atLineBoundary(text, Math.max(0, Math.min(end, text.length)));
+  let s = atLineBoundary(text, Math.max(0, Math.min(start, e)));
+  if (s === e && s > 0 && s === text.length && text[s - 1] !== '\n' && text[s - 1] !== '\r') s--;
+  return { start: s, end: e };
 }
 
 function describe(error: unknown): string {

@@ -4,7 +4,8 @@
  * tags, libraries, lawful bases, PII categories, ...), and whole-section skeletons as snippets.
  * Where the cursor is comes from yamlCursor.ts, which reads lines, not a parse tree: broken YAML is fine.
  */
-import type { Analyzer } from './analyzer';
+import { MAX_CARD_CHARS, type Analyzer } from './analyzer';
+import { withLfBreaks } from './lineIndex';
 import { Path } from './cardDocument';
 import { locateCard, sourceKindOf } from './cardSource';
 import { indentSnippet, SectionName, sectionTemplate } from './cardTemplates';
@@ -52,7 +53,9 @@ export function complete(analyzer: Analyzer, input: CompletionInput): Completion
   }
 }
 
-function completeUnsafe(analyzer: Analyzer, { text, fileName, offset }: CompletionInput): CompletionItem[] {
+function completeUnsafe(analyzer: Analyzer, { text: fileText, fileName, offset }: CompletionInput): CompletionItem[] {
+  if (fileText.length > MAX_CARD_CHARS) return [];
+  const text = withLfBreaks(fileText);
   const sourceKind = sourceKindOf(fileName) ?? 'yaml';
   const source = locateCard(text, sourceKind);
   if (!source) return [];

@@ -2,7 +2,8 @@
  * Hover in a card: what a field means and the rule behind it, the facts of a license id with its
  * link, the meaning of an enum value or language code, and why a finding under the cursor exists.
  */
-import type { Analyzer } from './analyzer';
+import { MAX_CARD_CHARS, type Analyzer } from './analyzer';
+import { atLineBoundary, withLfBreaks } from './lineIndex';
 import { Path } from './cardDocument';
 import { locateCard, sourceKindOf } from './cardSource';
 import { describe } from './completion';
@@ -73,7 +74,9 @@ export function hover(analyzer: Analyzer, input: HoverInput): HoverResult | unde
   }
 }
 
-function hoverUnsafe(analyzer: Analyzer, { text, fileName, offset, findings = [] }: HoverInput): HoverResult | undefined {
+function hoverUnsafe(analyzer: Analyzer, { text: fileText, fileName, offset, findings = [] }: HoverInput): HoverResult | undefined {
+  if (fileText.length > MAX_CARD_CHARS) return undefined;
+  const text = withLfBreaks(fileText);
   const source = locateCard(text, sourceKindOf(fileName) ?? 'yaml');
   if (!source) return undefined;
   const position = offset - source.offset;
@@ -91,7 +94,7 @@ function hoverUnsafe(analyzer: Analyzer, { text, fileName, offset, findings = []
   if (sections.length === 0) return undefined;
   const start = token ? token.start + source.offset : Math.min(...here.map((f) => f.start));
   const end = token ? token.end + source.offset : Math.max(...here.map((f) => f.end));
-  return { markdown: sections.join('\n\n---\n\n'), start, end };
+  return { markdown: sections.join('\n\n---\n\n'), start: atLineBoundary(text, start), end: atLineBoundary(text, end) };
 }
 
 function patternOf(path: Path): string {

@@ -43,3 +43,18 @@ export function createLineIndex(text: string): LineIndex {
     },
   };
 }
+
+/**
+ * The one line-break rule of the language service: `\n`, `\r\n` and a bare `\r` end a line, as in
+ * LSP and in the YAML 1.2 spec. The `yaml` package reads a bare `\r` as text, so every entry point
+ * hands it this view of the text, where each bare `\r` is a `\n`: same length, so every offset in it
+ * is an offset in the original, and editors, the parser and the cursor helpers see the same lines.
+ */
+export function withLfBreaks(text: string): string {
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
+}
+
+/** An offset LSP can name: one between the CR and the LF of a line break moves to before the CR. */
+export function atLineBoundary(text: string, offset: number): number {
+  return text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10 ? offset - 1 : offset;
+}

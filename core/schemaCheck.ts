@@ -15,11 +15,14 @@ const CODE_BY_FIELD: Record<string, Partial<Record<string, string>>> = {
   base_model: { pattern: 'hub/model-id' },
 };
 
+/** Schema findings per card at most: enough to see every kind of problem, bounded work on huge cards. */
+const MAX_SCHEMA_FINDINGS = 1000;
+
 export function checkSchema(card: CardDocument, validate: ValidateFunction): Finding[] {
   if (card.value === undefined) return [];
   validate(card.value);
   const errors = collapse(validate.errors ?? []);
-  return errors.map((error) => toFinding(card, error));
+  return errors.slice(0, MAX_SCHEMA_FINDINGS).map((error) => toFinding(card, error));
 }
 
 /** Collapses anyOf/oneOf noise: keeps the errors of the branch that got furthest, merges type-only failures. */
@@ -27,25 +30,37 @@ export function collapse(errors: ErrorObject[]): ErrorObject[] {
   const alternatives = new Set(
     errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath),
   );
-  let kept = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if');
+  const kept = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if');
+  // Grouped by path once, so that the work stays linear in the number of errors.
+  const byPath = new Map<string, ErrorObject[]>();
+  const hasDeeper = new Set<string>();
+  for (const e of kept) {
+    const here = byPath.get(e.instancePath);
+    if (here) here.push(e);
+    else byPath.set(e.instancePath, [e]);
+    for (let slash = e.instancePath.lastIndexOf('/'); slash >= 0; slash = e.instancePath.lastIndexOf('/', slash - 1)) {
+      hasDeeper.add(e.instancePath.slice(0, slash));
+      if (slash === 0) break;
+    }
+  }
+  const dropped = new Set<ErrorObject>();
+  const added: ErrorObject[] = [];
   for (const at of alternatives) {
-    const here = kept.filter((e) => e.instancePath === at);
-    const deeper = kept.some((e) => e.instancePath.startsWith(`${at}/`));
+    const here = byPath.get(at) ?? [];
     const typeErrors = here.filter((e) => e.keyword === 'type');
-    const otherHere = here.filter((e) => e.keyword !== 'type');
-    if (deeper || otherHere.length > 0) {
+    const otherHere = here.length - typeErrors.length;
+    if (hasDeeper.has(at) || otherHere > 0) {
       // Some branch accepted the value's type; its own complaints are the real problem.
-      kept = kept.filter((e) => !typeErrors.includes(e));
+      for (const e of typeErrors) dropped.add(e);
     } else if (typeErrors.length > 1) {
       const types = [...new Set(typeErrors.flatMap((e) => String(e.params.type).split(',')))];
-      const merged: ErrorObject = { ...typeErrors[0], params: { type: types.join(',') } };
-      kept = kept.filter((e) => !typeErrors.includes(e));
-      kept.push(merged);
+      for (const e of typeErrors) dropped.add(e);
+      added.push({ ...typeErrors[0], params: { type: types.join(',') } });
     }
   }
   // The same problem reached through several branches is reported once.
   const seen = new Set<string>();
-  return kept.filter((e) => {
+  return [...kept.filter((e) => !dropped.has(e)), ...added].filter((e) => {
     const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
     if (seen.has(key)) return false;
     seen.add(key);

@@ -18,6 +18,11 @@ export interface SchemaNavigator {
   isClosedAt(path: Path): boolean;
 }
 
+/** Located paths kept per navigator. */
+const MAX_CACHED_PATHS = 2000;
+/** No schema path is deeper; longer paths (from text nested absurdly deep) locate nothing. */
+const MAX_PATH_LENGTH = 64;
+
 export function createSchemaNavigator(schemas: JsonSchema[], rootId: string): SchemaNavigator {
   const byId = new Map<string, JsonSchema>();
   for (const schema of schemas) if (typeof schema.$id === 'string') byId.set(stripHash(schema.$id), schema);
@@ -76,6 +81,7 @@ export function createSchemaNavigator(schemas: JsonSchema[], rootId: string): Sc
   }
 
   function locate(path: Path): Located[] {
+    if (path.length > MAX_PATH_LENGTH) return [];
     const key = JSON.stringify(path);
     const cached = cache.get(key);
     if (cached) return cached;
@@ -110,6 +116,8 @@ export function createSchemaNavigator(schemas: JsonSchema[], rootId: string): Sc
         for (const item of next) if (isSchema(item)) result.push(...expand({ schema: item, base }));
       }
     }
+    // Paths come from what users type: the cache is bounded, not a record of every key ever seen.
+    if (cache.size >= MAX_CACHED_PATHS) cache.clear();
     cache.set(key, result);
     return result;
   }

@@ -6,6 +6,8 @@
 import { isMap, isPair, isScalar, isSeq, Node } from 'yaml';
 import { CardDocument, keyString, parseCard } from './cardDocument';
 import { locateCard, sourceKindOf } from './cardSource';
+import { MAX_CARD_CHARS } from './analyzer';
+import { withLfBreaks } from './lineIndex';
 
 export type CardSymbolKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
 
@@ -34,20 +36,43 @@ const NAMING_KEYS = ['id', 'name', 'type', 'text'];
 const MAX_SYMBOLS = 20_000;
 
 export function documentSymbols(text: string, fileName: string): CardSymbol[] {
+  return documentSymbolsOf(cardOf(text, fileName));
+}
+
+/** The outline of an already parsed card (the server shares one parse per document version). */
+export function documentSymbolsOf(card: CardDocument | undefined): CardSymbol[] {
   try {
-    const card = cardOf(text, fileName);
     if (!card) return [];
     const budget = { left: MAX_SYMBOLS };
     const contents = card.doc.contents;
-    return isMap(contents) ? mapSymbols(card, contents, budget) : isSeq(contents) ? seqSymbols(card, contents, budget) : [];
+    const symbols = isMap(contents) ? mapSymbols(card, contents, budget) : isSeq(contents) ? seqSymbols(card, contents, budget) : [];
+    return nest(symbols, 0, card.text.length);
   } catch {
     return [];
   }
 }
 
+/**
+ * Every symbol inside its parent (the top level inside the text) and its selection inside itself,
+ * whatever the parser's ranges say (an empty list entry, a key with no value at the end of a block).
+ */
+function nest(symbols: CardSymbol[], from: number, to: number): CardSymbol[] {
+  return symbols.map((symbol) => {
+    const start = Math.min(Math.max(symbol.start, from), to);
+    const end = Math.min(Math.max(symbol.end, start), to);
+    const selectionStart = Math.min(Math.max(symbol.selectionStart, start), end);
+    const selectionEnd = Math.min(Math.max(symbol.selectionEnd, selectionStart), end);
+    return { ...symbol, name: symbol.name.trim() ? symbol.name : '(empty)', start, end, selectionStart, selectionEnd, children: nest(symbol.children, start, end) };
+  });
+}
+
 export function foldingRanges(text: string, fileName: string): FoldingRange[] {
+  return foldingRangesOf(cardOf(text, fileName));
+}
+
+/** The folding ranges of an already parsed card. */
+export function foldingRangesOf(card: CardDocument | undefined): FoldingRange[] {
   try {
-    const card = cardOf(text, fileName);
     if (!card) return [];
     const ranges: FoldingRange[] = [];
     if (card.source.block) ranges.push({ start: card.source.block.start, end: card.source.block.end });
@@ -69,13 +94,15 @@ export function foldingRanges(text: string, fileName: string): FoldingRange[] {
       }
     };
     visit(card.doc.contents, undefined);
-    return ranges;
+    return ranges.filter((range) => range.start >= 0 && range.start <= range.end && range.end <= card.text.length);
   } catch {
     return [];
   }
 }
 
-function cardOf(text: string, fileName: string): CardDocument | undefined {
+function cardOf(fileText: string, fileName: string): CardDocument | undefined {
+  if (fileText.length > MAX_CARD_CHARS) return undefined;
+  const text = withLfBreaks(fileText);
   const source = locateCard(text, sourceKindOf(fileName) ?? 'yaml');
   return source ? parseCard(text, source) : undefined;
 }

@@ -42,9 +42,18 @@ interface LineShape {
   blank: boolean;
 }
 
-const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"[\]{},][^#]*?)[ \t]*:(?=[ \t]|$)/;
+// The plain-key branch takes trailing blanks into the key (trimmed below): a separate `[ \t]*` before
+// the colon would make a long run of blanks quadratic.
+const KEY = /^(?:("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*|([^\s#'"[\]{},][^#]*?)):(?=[ \t]|$)/;
 
-function shapeLine(line: string): LineShape {
+/** Paths deeper than this are not completed: the parser refuses such nesting anyway. */
+const MAX_PATH = 64;
+
+/** Lines are read up to this many characters: longer ones hold no key or value worth completing. */
+const MAX_LINE = 4000;
+
+function shapeLine(fullLine: string): LineShape {
+  const line = fullLine.length > MAX_LINE ? fullLine.slice(0, MAX_LINE) : fullLine;
   let i = 0;
   while (line[i] === ' ') i++;
   const indent = i;
@@ -58,22 +67,28 @@ function shapeLine(line: string): LineShape {
   const match = KEY.exec(line.slice(i));
   const shape: LineShape = { indent, dashes, keyStart: i, keyEnd: i, afterColon: -1, content: i, blank };
   if (match) {
-    const raw = match[1].trim();
+    const written = match[1] ?? match[2];
+    const raw = written.trim();
     shape.key = /^["']/.test(raw) ? raw.slice(1, -1) : raw;
-    shape.keyEnd = i + match[1].trimEnd().length;
+    shape.keyEnd = i + written.trimEnd().length;
     shape.afterColon = i + match[0].length;
   }
   return shape;
 }
 
-/** Start of the line before the one starting at `lineStart`, or -1. */
-function previousLine(text: string, lineStart: number): number {
-  return lineStart === 0 ? -1 : text.lastIndexOf('\n', lineStart - 2) + 1;
+/**
+ * Start of the line before the one starting at `lineStart`, or -1: always less than `lineStart`,
+ * so that every walk up the lines ends (a text starting with a line break has an empty line 0).
+ */
+export function previousLine(text: string, lineStart: number): number {
+  if (lineStart <= 0) return -1;
+  if (lineStart === 1) return 0;
+  return text.lastIndexOf('\n', lineStart - 2) + 1;
 }
 
-/** Start of the line after the one starting at `lineStart`, or -1. */
-function nextLine(text: string, lineStart: number): number {
-  const newline = text.indexOf('\n', lineStart);
+/** Start of the line after the one starting at `lineStart`, or -1: always greater than `lineStart`. */
+export function nextLine(text: string, lineStart: number): number {
+  const newline = text.indexOf('\n', Math.max(0, lineStart));
   return newline < 0 ? -1 : newline + 1;
 }
 
@@ -96,7 +111,7 @@ function indentOf(text: string, lineStart: number): number {
  * List positions are written as 0: every entry of a list has the same schema, and counting them
  * would mean reading a long list from its start on every keystroke.
  */
-function ancestors(text: string, lineStart: number, column: number, afterDash: boolean): Path {
+function ancestors(text: string, lineStart: number, column: number, afterDash: boolean): Path | undefined {
   const path: Path = [];
   let c = column;
   let allowEqualKey = afterDash;
@@ -116,6 +131,8 @@ function ancestors(text: string, lineStart: number, column: number, afterDash: b
         path.unshift(anchor.key ?? 0);
         allowEqualKey = anchor.key === undefined;
         c = anchor.col;
+        // Deeper than any card may nest (the parser refuses it too): no path worth completing.
+        if (path.length > MAX_PATH) return undefined;
       }
     }
   }
@@ -127,6 +144,7 @@ export function cursorContext(yaml: string, position: number): CursorContext | u
   const lineStart = yaml.lastIndexOf('\n', position - 1) + 1;
   let lineEnd = yaml.indexOf('\n', position);
   if (lineEnd < 0) lineEnd = yaml.length;
+  if (lineEnd - lineStart > MAX_LINE) return undefined;
   const lineText = yaml.slice(lineStart, lineEnd).replace(/\r$/, '');
   const col = position - lineStart;
   const before = lineText.slice(0, col);
@@ -135,8 +153,11 @@ export function cursorContext(yaml: string, position: number): CursorContext | u
   const afterDash = s.dashes.length > 0 && col > s.dashes[s.dashes.length - 1];
   if (afterDash && lineText[s.content - 1] === '-') return undefined; // `-` just typed: the space comes first
   const entryColumn = afterDash ? s.content : col < s.indent ? col : s.indent;
+  // Between a dash and the entry after it (`-| id: x`): nothing can be typed there.
+  if (col < entryColumn) return undefined;
   const outer = s.dashes.length > 0 && col > s.dashes[0] ? s.dashes[0] : entryColumn;
   const base = ancestors(yaml, lineStart, outer, outer !== entryColumn || afterDash);
+  if (!base) return undefined;
   if (outer !== entryColumn || afterDash) base.push(...s.dashes.map(() => 0));
   const common = { yaml, lineStart, afterDash, hasColon: false, needsSpace: false };
   if (s.key !== undefined && col >= s.afterColon) {
@@ -183,7 +204,7 @@ function flowContext(lineText: string, lineStart: number, col: number, open: num
   const upToCursor = lineText.slice(open + 1, col).split(',');
   const index = upToCursor.length - 1;
   let start = col - upToCursor[index].length;
-  while (lineText[start] === ' ') start++;
+  while (start < col && lineText[start] === ' ') start++;
   let end = col;
   while (end < lineText.length && !/[,\]\s#]/.test(lineText[end])) end++;
   const flowValues = items.map((item) => item.trim().replace(/^["']|["']$/g, '')).filter((item, i) => item && i !== index);
@@ -199,12 +220,14 @@ export function tokenAt(yaml: string, position: number): { part: 'key' | 'value'
   const lineStart = yaml.lastIndexOf('\n', position - 1) + 1;
   let lineEnd = yaml.indexOf('\n', position);
   if (lineEnd < 0) lineEnd = yaml.length;
+  if (lineEnd - lineStart > MAX_LINE) return undefined;
   const lineText = yaml.slice(lineStart, lineEnd).replace(/\r$/, '');
   const col = position - lineStart;
   const s = shapeLine(lineText);
   if (s.blank || col < s.content) return undefined;
   const hasDash = s.dashes.length > 0;
   const base = ancestors(yaml, lineStart, hasDash ? s.dashes[0] : s.content, hasDash);
+  if (!base) return undefined;
   if (hasDash) base.push(...s.dashes.map(() => 0));
   const token = (part: 'key' | 'value', path: Path, start: number, end: number) => ({ part, path, start: lineStart + start, end: lineStart + end, text: lineText.slice(start, end) });
   if (s.key !== undefined && col <= s.keyEnd) return token('key', [...base, s.key], s.keyStart, s.keyEnd);
@@ -223,11 +246,16 @@ export function tokenAt(yaml: string, position: number): { part: 'key' | 'value'
   }
   let start = valueFrom + (region.length - region.trimStart().length);
   let end = valueFrom + region.trimEnd().length;
+  let quoted = false;
   if (/["']/.test(lineText[start] ?? '') && lineText[end - 1] === lineText[start] && end - start >= 2) {
     start++;
     end--;
+    quoted = true;
   }
-  return end > start && col >= start - 1 ? token('value', path, start, end) : undefined;
+  if (end <= start) return undefined;
+  // On a quote of a quoted value: the range takes the quote in, the text stays the value.
+  if (col < start || col > end) return quoted && (col === start - 1 || col === end + 1) ? { ...token('value', path, start, end), start: lineStart + Math.min(start, col), end: lineStart + Math.max(end, col) } : undefined;
+  return token('value', path, start, end);
 }
 
 /** Keys already present in the mapping the cursor's key belongs to. */

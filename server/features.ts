@@ -2,12 +2,12 @@
  * The editor features on the LSP connection: completion, hover, quick fixes, outline and folding.
  * The work is in core/; this file converts offsets <-> positions and core shapes <-> LSP shapes.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import {
   CodeAction,
   CodeActionKind,
+  CodeActionParams,
   CompletionItem,
   CompletionItemKind,
   Connection,
@@ -29,10 +29,10 @@ import { sourceKindOf } from '../core/cardSource';
 import { canFixAll, fixAll, QuickFix, quickFixes } from '../core/codeActions';
 import { complete, CompletionKind } from '../core/completion';
 import { Finding, Severity } from '../core/finding';
-import type { CardModelFacts } from '../core/rules/cardModel';
 import { hover } from '../core/hover';
-import { CardSymbol, CardSymbolKind, documentSymbols, foldingRanges } from '../core/symbols';
+import { CardSymbol, CardSymbolKind, documentSymbolsOf, foldingRangesOf } from '../core/symbols';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DocumentAnalyses, REQUEST_BUDGET_MS, sizeOf } from './documentAnalyses';
 import { fileNameOf, folderOf } from './documentUris';
 import { redactionCodeActions } from './redaction';
 import { ClientSupport, FULL_SUPPORT } from './clientSupport';
@@ -68,13 +68,11 @@ export function registerFeatures(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
   analyzer: Analyzer,
+  analyses: DocumentAnalyses,
   publishedPii: (uri: string) => readonly Diagnostic[] = () => [],
   clientSupport: () => ClientSupport = () => FULL_SUPPORT,
-  cardModelFacts: (uri: string, text: string) => CardModelFacts | undefined = () => undefined,
 ): void {
-  /** The latest analysis per open document and version, for hovers on findings and "fix all". */
-  const analyses = new Map<string, { version: number; findings: Finding[] }>();
-  documents.onDidClose(({ document }) => analyses.delete(document.uri));
+  documents.onDidClose(({ document }) => analyses.forget(document.uri));
 
   const cardDocument = (uri: string): { document: TextDocument; fileName: string } | undefined => {
     const document = documents.get(uri);
@@ -82,26 +80,27 @@ export function registerFeatures(
     return document && sourceKindOf(fileName) ? { document, fileName } : undefined;
   };
 
-  const findingsOf = (document: TextDocument, fileName: string): Finding[] => {
-    const cached = analyses.get(document.uri);
-    if (cached && cached.version === document.version) return cached.findings;
-    const folder = folderOf(document.uri);
-    const { findings } = analyzer.analyze({
-      text: document.getText(),
-      fileName,
-      fileExists: folder ? (relative) => fs.existsSync(path.resolve(folder, relative)) : undefined,
-      cardModel: cardModelFacts(document.uri, document.getText()),
-    });
-    analyses.set(document.uri, { version: document.version, findings });
-    return findings;
-  };
+  const findingsOf = (document: TextDocument): Finding[] => analyses.get(document).findings;
 
-  const guarded = <P, R>(name: string, empty: R, handler: (params: P) => R) => (params: P): R => {
+  /**
+   * A handler that never throws and never stalls silently: a failure is logged and answered empty,
+   * and one that runs past the budget is logged with the request and the document's size (handlers
+   * that loop check `overBudget` and stop early: "cut off").
+   */
+  const guarded = <P extends { textDocument: { uri: string } }, R>(name: string, empty: R, handler: (params: P, overBudget: () => boolean) => R) => (params: P): R => {
+    const started = performance.now();
+    const overBudget = () => performance.now() - started > REQUEST_BUDGET_MS;
     try {
-      return handler(params);
+      return handler(params, overBudget);
     } catch (error) {
       connection.console.error(`Cardwright ${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
       return empty;
+    } finally {
+      const took = performance.now() - started;
+      if (took > REQUEST_BUDGET_MS) {
+        const text = documents.get(params.textDocument.uri)?.getText() ?? '';
+        connection.console.warn(`Cardwright ${name} on ${params.textDocument.uri} (${sizeOf(text)}) took ${Math.round(took)} ms, over the ${REQUEST_BUDGET_MS} ms budget; answered with what was ready.`);
+      }
     }
   };
 
@@ -141,7 +140,7 @@ export function registerFeatures(
       const card = cardDocument(params.textDocument.uri);
       if (!card) return null;
       const { document, fileName } = card;
-      const result = hover(analyzer, { text: document.getText(), fileName, offset: document.offsetAt(params.position), findings: findingsOf(document, fileName) });
+      const result = hover(analyzer, { text: document.getText(), fileName, offset: document.offsetAt(params.position), findings: findingsOf(document) });
       if (!result) return null;
       return {
         contents: { kind: MarkupKind.Markdown, value: result.markdown },
@@ -151,7 +150,7 @@ export function registerFeatures(
   );
 
   connection.onCodeAction(
-    guarded('code actions', [], (params): CodeAction[] => {
+    guarded('code actions', [], (params: CodeActionParams, overBudget): CodeAction[] => {
       if (params.context.only && !params.context.only.some((kind) => kind === CodeActionKind.QuickFix || kind.startsWith(`${CodeActionKind.QuickFix}.`))) return [];
       const card = cardDocument(params.textDocument.uri);
       if (!card) {
@@ -164,14 +163,15 @@ export function registerFeatures(
       const actions: CodeAction[] = [];
       const diagnostics = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string');
       for (const diagnostic of diagnostics) {
+        if (overBudget()) return actions;
         for (const fix of quickFixes(text, findingOf(document, diagnostic), fileName)) {
           if (fix.createFiles?.length && !clientSupport().createFiles) continue;
           actions.push(toCodeAction(document, fix, [diagnostic]));
         }
       }
       for (const code of new Set(diagnostics.map((d) => String(d.code)))) {
-        if (!canFixAll(code)) continue;
-        const all = fixAll(text, findingsOf(document, fileName), code, fileName);
+        if (!canFixAll(code) || overBudget()) continue;
+        const all = fixAll(text, findingsOf(document), code, fileName, overBudget);
         if (all) actions.push(toCodeAction(document, all, diagnostics.filter((d) => d.code === code)));
       }
       return actions;
@@ -181,7 +181,7 @@ export function registerFeatures(
   connection.onDocumentSymbol(
     guarded('document symbols', [], (params): DocumentSymbol[] => {
       const card = cardDocument(params.textDocument.uri);
-      return card ? documentSymbols(card.document.getText(), card.fileName).map((symbol) => toDocumentSymbol(card.document, symbol)) : [];
+      return card ? documentSymbolsOf(analyses.get(card.document).card).map((symbol) => toDocumentSymbol(card.document, symbol)) : [];
     }),
   );
 
@@ -190,7 +190,7 @@ export function registerFeatures(
       const card = cardDocument(params.textDocument.uri);
       if (!card) return [];
       const out: FoldingRange[] = [];
-      for (const range of foldingRanges(card.document.getText(), card.fileName)) {
+      for (const range of foldingRangesOf(analyses.get(card.document).card)) {
         const startLine = card.document.positionAt(range.start).line;
         const endLine = card.document.positionAt(range.end).line;
         if (endLine > startLine) out.push({ startLine, endLine });

@@ -1,6 +1,4 @@
 /** Cardwright's language server: the LSP adapter over core/. Routes only; the work is in core. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAnalyzer } from '../core/analyzer';
@@ -9,7 +7,8 @@ import { sourceKindOf } from '../core/cardSource';
 import { ExportCycloneDxParams, ExportCycloneDxResult, ExportHubFrontMatterParams, ExportHubFrontMatterResult, NewModelCardParams, NewModelCardResult, Requests } from '../protocol/messages';
 import { CardwrightSettings, DEFAULT_SETTINGS, normalizeSettings } from '../protocol/settings';
 import { toDiagnostic } from './diagnostics';
-import { fileNameOf, folderOf } from './documentUris';
+import { createDocumentAnalyses } from './documentAnalyses';
+import { fileNameOf } from './documentUris';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { packageVersion } from '../engine/packageRoot';
 import { registerCardModelService } from './cardModelService';
@@ -26,6 +25,8 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analyzer = createAnalyzer({ schemas: loadSchemas() });
 const pending = new Map<string, NodeJS.Timeout>();
+/** Diagnostics published per document at most. */
+const MAX_DIAGNOSTICS = 1000;
 let settings: CardwrightSettings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
 let support: ClientSupport = FULL_SUPPORT;
@@ -57,11 +58,17 @@ const cardModels = registerCardModelService({
   pii,
   enabled: () => settings.validation.enable,
   onFactsChanged: (uri) => {
+    analyses.forget(uri);
     const document = documents.get(uri);
     if (document) schedule(document, 0);
   },
 });
-registerFeatures(connection, documents, analyzer, (uri) => pii.diagnosticsOf(uri), () => support, (uri, text) => cardModels.factsOf(uri, text));
+const analyses = createDocumentAnalyses(analyzer, {
+  piiScan: (uri) => pii.scanSummary(uri),
+  cardModel: (uri, text) => cardModels.factsOf(uri, text),
+  log: (line) => connection.console.warn(line),
+});
+registerFeatures(connection, documents, analyzer, analyses, (uri) => pii.diagnosticsOf(uri), () => support);
 registerRedaction(connection, documents);
 registerClassifierInputs(connection, documents);
 connection.onRequest(Requests.exportHubFrontMatter, (p: ExportHubFrontMatterParams): ExportHubFrontMatterResult => exportHubFrontMatter(p.cardText, p.readmeText));
@@ -120,15 +127,9 @@ function validate(document: TextDocument): void {
     return;
   }
   try {
-    const folder = folderOf(document.uri);
-    const analysis = analyzer.analyze({
-      text: document.getText(),
-      fileName,
-      fileExists: folder ? (relative) => fs.existsSync(path.resolve(folder, relative)) : undefined,
-      piiScan: pii.scanSummary(document.uri),
-      cardModel: cardModels.factsOf(document.uri, document.getText()),
-    });
-    const diagnostics = analysis.findings.map((finding) => toDiagnostic(document, finding));
+    const analysis = analyses.get(document);
+    // A broken file must not flood the Problems panel (nor the connection).
+    const diagnostics = analysis.findings.slice(0, MAX_DIAGNOSTICS).map((finding) => toDiagnostic(document, finding));
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   } catch (error) {
     connection.console.error(`Cardwright could not validate ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);

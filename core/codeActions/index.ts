@@ -4,6 +4,7 @@
  * where each fix only rewrites its own finding's range.
  */
 import { Finding } from '../finding';
+import { withLfBreaks } from '../lineIndex';
 import { fillUpstream, listUpstreamId } from './fillUpstream';
 import { insertMissingKey, recordDpia } from './insertMissingKey';
 import { stripLanguageRegion } from './languageRegion';
@@ -43,11 +44,15 @@ export const FIXES: Readonly<Record<string, readonly FixProvider[]>> = {
   'privacy/pii-in-widget-example': [redactWidgetExample],
 };
 
+/** "Fix all" is offered for up to this many findings of one kind. */
+const MAX_FIX_ALL = 200;
+
 /** Kinds whose fixes only rewrite their own finding's range, so that many apply together safely. */
 const FIX_ALL_CODES = new Set(['schema/unknown-key', 'hub/unknown-key', 'schema/invalid-value', 'license/unknown-id', 'hub/language-code']);
 
 /** The quick fixes for one finding; none (never an exception) when the text no longer fits the finding. */
-export function quickFixes(text: string, finding: Finding, fileName?: string): QuickFix[] {
+export function quickFixes(fileText: string, finding: Finding, fileName?: string): QuickFix[] {
+  const text = withLfBreaks(fileText);
   const providers = FIXES[finding.code] ?? [];
   const out: QuickFix[] = [];
   for (const provider of providers) {
@@ -68,18 +73,22 @@ export function canFixAll(code: string): boolean {
  * "Fix all" for one kind: the preferred fix of every finding of `code`, as one edit. Undefined when
  * fewer than two findings have a fix, or when the combined result would not parse.
  */
-export function fixAll(text: string, findings: Finding[], code: string, fileName?: string): QuickFix | undefined {
+export function fixAll(fileText: string, findings: Finding[], code: string, fileName?: string, stop: () => boolean = () => false): QuickFix | undefined {
   if (!FIX_ALL_CODES.has(code)) return undefined;
-  const local = findings
-    .filter((finding) => finding.code === code)
+  const text = withLfBreaks(fileText);
+  const mine = findings.filter((finding) => finding.code === code);
+  // Each fix is checked by parsing its result: beyond this many, "fix all" is not offered.
+  if (mine.length > MAX_FIX_ALL) return undefined;
+  const local = mine
     .map((finding) => {
+      if (stop()) return undefined;
       const fixes = quickFixes(text, finding, fileName);
       const fix = fixes.find((f) => f.isPreferred) ?? fixes[0];
       const own = fix && !fix.createFiles && fix.edits.every((e) => e.start >= finding.start && e.end <= finding.end);
       return own ? fix.edits : undefined;
     })
     .filter((edits): edits is NonNullable<typeof edits> => edits !== undefined);
-  if (local.length < 2) return undefined;
+  if (local.length < 2 || stop()) return undefined;
   const edits = local.flat().sort((a, b) => b.start - a.start);
   let next = text;
   let floor = Infinity;

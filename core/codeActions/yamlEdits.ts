@@ -21,10 +21,22 @@ export interface QuickFix {
 /** A fix for one finding: a pure function of the file text and the finding. */
 export type FixProvider = (text: string, finding: Finding, fileName?: string) => QuickFix[];
 
+/**
+ * The card in a text. The last two parses are kept: the fixes for one request read the same text
+ * many times (each provider, each finding of a "fix all"), alternating with the texts they check.
+ */
 export function cardOf(text: string, fileName = 'model-card.yaml'): CardDocument | undefined {
-  const source = locateCard(text, sourceKindOf(fileName) ?? 'yaml');
-  return source ? parseCard(text, source) : undefined;
+  const kind = sourceKindOf(fileName) ?? 'yaml';
+  const hit = recentCards.find((entry) => entry.text === text && entry.kind === kind);
+  if (hit) return hit.card;
+  const source = locateCard(text, kind);
+  const card = source ? parseCard(text, source) : undefined;
+  recentCards.unshift({ text, kind, card });
+  recentCards.length = Math.min(recentCards.length, 2);
+  return card;
 }
+
+const recentCards: { text: string; kind: string; card: CardDocument | undefined }[] = [];
 
 /** The one edit that turns `before` into `after` (common prefix and suffix left alone). */
 export function diffEdit(before: string, after: string): TextEdit {
@@ -36,6 +48,12 @@ export function diffEdit(before: string, after: string): TextEdit {
   while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
     endBefore--;
     endAfter--;
+  }
+  // Never between the CR and LF of a line break: LSP has no position there.
+  if (start > 0 && before[start - 1] === '\r' && before[start] === '\n' && start <= endBefore && start <= endAfter) start--;
+  if (before[endBefore - 1] === '\r' && before[endBefore] === '\n' && after[endAfter] === '\n') {
+    endBefore++;
+    endAfter++;
   }
   return { start, end: endBefore, text: after.slice(start, endAfter) };
 }

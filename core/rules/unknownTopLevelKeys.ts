@@ -12,12 +12,17 @@ import { RuleContext } from './rule';
 /** Cardwright's own sections, where a misplaced key most likely belongs. */
 export const CARDWRIGHT_SECTIONS = ['upstream', 'privacy', 'compliance'] as const;
 
+/** Unknown top-level keys reported at most. */
+const MAX_UNKNOWN_KEYS = 500;
+
 export function unknownTopLevelKeys(context: RuleContext, schema: SchemaNavigator): Finding[] {
   const known = schema.propertiesAt([]);
   if (known.size === 0) return [];
   const findings: Finding[] = [];
   for (const key of Object.keys(context.value)) {
     if (known.has(key)) continue;
+    // Enough to see the problem; a card of 100,000 unknown keys must not cost 100,000 did-you-means.
+    if (findings.length >= MAX_UNKNOWN_KEYS) break;
     const home = CARDWRIGHT_SECTIONS.find((section) => schema.propertiesAt([section]).has(key));
     const suggestion = home ? undefined : didYouMean(key, known.keys());
     findings.push({
