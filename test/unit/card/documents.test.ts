@@ -65,9 +65,35 @@ describe('card documents', () => {
     );
   });
 
-  it('an empty file and a comment-only file have no findings', () => {
-    check('');
-    check('# nothing yet\n');
+  it('an empty card, a comment-only card and `{}` are one card/empty finding on the first line', () => {
+    const only = (text: string, fileName = 'model-card.yaml') => testAnalyzer().analyze({ text, fileName }).findings.map((f) => [f.code, f.severity, f.start, f.end]);
+    assert.deepEqual(only(''), [['card/empty', 'error', 0, 0]]);
+    check(`
+      # nothing yet
+      #^^^^^^^^^^^^ error[card/empty]
+    `);
+    check(`
+      {}
+      #^ error[card/empty]
+    `);
+    check(
+      `
+      ---
+      #^^ warning[card/empty] The front matter is empty
+      ---
+      # Model
+    `,
+      { fileName: 'README.md' },
+    );
+    // A README without front matter is not a card: nothing to report.
+    check('# Model\n', { fileName: 'README.md' });
+  });
+
+  it('a key indented under a value is one syntax finding, not two', () => {
+    const findings = testAnalyzer().analyze({ text: 'license: mit\n  language: en\n', fileName: 'model-card.yaml' }).findings;
+    assert.deepEqual(findings.map((f) => f.code), ['yaml/syntax']);
+    assert.match(findings[0].message, /indent/);
+    assert.equal(findings[0].start, 9);
   });
 
   it('a card that is a list or a scalar is one clear finding', () => {
