@@ -10,7 +10,7 @@ import { loadSchemas } from '../engine/schemaFiles';
 import { findFiles } from './files';
 import { CliIo, EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './io';
 import { parseOptions } from './options';
-import { SarifResult, toSarif } from './sarif';
+import { SarifResult, sarifRule, toSarif } from './sarif';
 
 export const CHECK_USAGE = `Usage: cardwright check [paths or globs...] [--format text|json|sarif]
 
@@ -140,7 +140,7 @@ function sarifReport(files: CheckedFile[], cwd: string): object {
       endCharacter: finding.endCharacter,
     })),
   );
-  const rules = [...new Set(results.map((result) => result.ruleId))].sort().map((id) => ({ id, shortDescription: id }));
+  const rules = [...new Set(results.map((result) => result.ruleId))].sort().map(sarifRule);
   return toSarif(packageVersion(), rules, results, cwd);
 }
 

@@ -10,12 +10,13 @@ import * as path from 'node:path';
 import { locateCard, sourceKindOf } from '../core/cardSource';
 import { cardSamplesOfYaml } from '../core/cardSampleList';
 import { sampleFileFilter } from '../core/sampleFiles';
+import { piiCode } from '../core/findingCodes';
 import { isPiiEntityType, PII_ENTITY_TYPES, PiiEntityType } from '../core/pii/piiTypes';
 import { packageVersion } from '../engine/packageRoot';
 import { HUB_ID } from '../engine/pii/modelRuntime';
 import { countByType, DEFAULT_THRESHOLD, scanFiles, ScanFinding, ScanOptions, ScanResult, unrecordedCount } from '../engine/pii/scanFiles';
 import { CliIo, EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './io';
-import { SarifResult, SarifRule, toSarif } from './sarif';
+import { SarifResult, SarifRule, sarifRule, toSarif } from './sarif';
 
 type Format = 'text' | 'json' | 'sarif';
 
@@ -149,10 +150,6 @@ function displayPath(file: string, cwd: string): string {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
 }
 
-function ruleIdOf(type: PiiEntityType): string {
-  return `pii/${type.toLowerCase().replace(/_/g, '-')}`;
-}
-
 export async function runScan(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseScanArgs(argv);
   if (parsed === 'help') {
@@ -272,9 +269,9 @@ function writeReport(format: Format, result: ScanResult, findings: Array<{ file:
   }
   if (format === 'sarif') {
     const types = [...new Set(findings.map(({ finding }) => finding.type))].sort();
-    const rules: SarifRule[] = types.map((type) => ({ id: ruleIdOf(type), shortDescription: `Possible ${type} in a dataset sample` }));
+    const rules: SarifRule[] = types.map((type) => sarifRule(piiCode(type)));
     const results: SarifResult[] = findings.map(({ file, finding }) => ({
-      ruleId: ruleIdOf(finding.type),
+      ruleId: piiCode(finding.type),
       level: finding.score >= 0.8 ? 'error' : 'warning',
       message: `Possible ${finding.type} (score ${finding.score}; ${finding.detectors.join(', ')})`,
       file,
