@@ -56,7 +56,8 @@ describe('prerequisites', () => {
     assert.doesNotMatch(run.stderr, /\n\s+at /);
   });
 
-  it("an interrupted code-server install's staging folder is found and only when its process is gone", () => {
+  it("an interrupted code-server install's staging folder is found and only when its process is gone", function () {
+    this.timeout(20_000);
     const tools = fs.mkdtempSync(path.join(os.tmpdir(), 'cardwright-tools-'));
     try {
       const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
