@@ -70,3 +70,25 @@ describe('prerequisites', () => {
     }
   });
 });
+
+describe('e2e screenshot names', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { slug, MAX_LENGTH } = require(path.join(root, 'test', 'e2e', 'screenshotName.js'));
+  const titles = [
+    'the example card in the workbench shows squiggles and Cardwright entries in the Problems panel',
+    'the example card in the workbench runs "Cardwright: Show Output" from the command palette',
+    'PII features in the workbench scans the dataset from the command palette and shows progress, a summary and the Findings view',
+  ];
+
+  it('keep the whole test title', () => {
+    assert.equal(slug(titles[0]), 'the-example-card-in-the-workbench-shows-squiggles-and-cardwright-entries-in-the-problems-panel');
+    assert.equal(slug(titles[1]), 'the-example-card-in-the-workbench-runs-cardwright-show-output-from-the-command-palette');
+    assert.ok(slug(titles[2]).endsWith('-the-findings-view'));
+  });
+
+  it('cut a very long title at a word boundary, never mid-word', () => {
+    const long = slug(`${'word '.repeat(60)}end`);
+    assert.ok(long.length <= MAX_LENGTH);
+    assert.match(long, /(^|-)word$/);
+  });
+});
