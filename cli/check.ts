@@ -10,12 +10,14 @@ import { loadSchemas } from '../engine/schemaFiles';
 import { findFiles } from './files';
 import { CliIo, EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './io';
 import { parseOptions } from './options';
-import { SarifResult, toSarif } from './sarif';
+import { SarifResult, sarifRule, toSarif } from './sarif';
 
 export const CHECK_USAGE = `Usage: cardwright check [paths or globs...] [--format text|json|sarif]
 
 Validates model-card.yaml files and the YAML front matter of README.md files.
 Folders are searched for model-card.yaml, model-card.yml and README.md (node_modules and .git skipped).
+A file named on the command line that is missing or cannot be checked (binary, too large) is an
+error (exit 2); such a file found inside a folder is skipped with a note.
 Exit code: 0 no errors, 1 findings at error level, 2 usage or I/O error.`;
 
 export interface CheckedFinding extends Finding {
@@ -41,7 +43,7 @@ export async function runCheck(argv: string[], io: CliIo, analyzer?: Analyzer): 
     return EXIT_USAGE;
   }
   const format = options.values.format ?? 'text';
-  const { files, missing } = findFiles(options.positional.length ? options.positional : ['.'], io.cwd, isCardFile);
+  const { files, named, missing } = findFiles(options.positional.length ? options.positional : ['.'], io.cwd, isCardFile);
   for (const { argument, reason } of missing) io.stderr(`cardwright check: ${argument}: ${reason}\n`);
   const engine = analyzer ?? createAnalyzer({ schemas: loadSchemas() });
   const checked: CheckedFile[] = [];
@@ -51,6 +53,14 @@ export async function runCheck(argv: string[], io: CliIo, analyzer?: Analyzer): 
     if ('error' in result) {
       io.stderr(`cardwright check: ${display(file, io.cwd)}: ${result.error}\n`);
       ioErrors++;
+      continue;
+    }
+    if (result.unreadable) {
+      // Named: the user asked for this file and gets an error. Found in a folder: a note.
+      if (named.has(file)) {
+        io.stderr(`cardwright check: ${display(file, io.cwd)}: cannot be checked: ${result.unreadable}\n`);
+        ioErrors++;
+      } else io.stderr(`${display(file, io.cwd)}: skipped: ${result.unreadable}\n`);
       continue;
     }
     if (result.isCard) checked.push({ file: display(file, io.cwd), findings: result.findings });
@@ -67,7 +77,11 @@ function isCardFile(file: string): boolean {
   return base === 'model-card.yaml' || base === 'model-card.yml' || base === 'readme.md';
 }
 
-type FileResult = { isCard: boolean; findings: CheckedFinding[] } | { error: string };
+/** `unreadable`: why the file is not a text card at all (binary, too large); it then has no findings. */
+type FileResult = { isCard: boolean; findings: CheckedFinding[]; unreadable?: string } | { error: string };
+
+/** Findings that say the file could not be read as a card at all. */
+const UNREADABLE_CODES = new Set(['card/binary', 'card/too-large']);
 
 function checkFile(file: string, analyzer: Analyzer): FileResult {
   let text: string;
@@ -87,6 +101,8 @@ function checkFile(file: string, analyzer: Analyzer): FileResult {
     const end = lines.positionAt(finding.end);
     return { ...finding, line: start.line, character: start.character, endLine: end.line, endCharacter: end.character };
   });
+  const unreadable = findings.find((finding) => UNREADABLE_CODES.has(finding.code));
+  if (unreadable) return { isCard: false, findings: [], unreadable: unreadable.message };
   return { isCard: analysis.kind !== undefined || findings.length > 0, findings };
 }
 
@@ -124,7 +140,7 @@ function sarifReport(files: CheckedFile[], cwd: string): object {
       endCharacter: finding.endCharacter,
     })),
   );
-  const rules = [...new Set(results.map((result) => result.ruleId))].sort().map((id) => ({ id, shortDescription: id }));
+  const rules = [...new Set(results.map((result) => result.ruleId))].sort().map(sarifRule);
   return toSarif(packageVersion(), rules, results, cwd);
 }
 

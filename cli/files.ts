@@ -7,6 +7,8 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 
 
 export interface FoundFiles {
   files: string[];
+  /** The files named explicitly (not found by walking a folder or matching a glob). */
+  named: Set<string>;
   /** Arguments that matched nothing, with the reason. */
   missing: { argument: string; reason: string }[];
 }
@@ -17,6 +19,7 @@ export interface FoundFiles {
  */
 export function findFiles(args: string[], cwd: string, accept: (file: string) => boolean): FoundFiles {
   const found = new Set<string>();
+  const named = new Set<string>();
   const missing: FoundFiles['missing'] = [];
   for (const argument of args) {
     const absolute = path.resolve(cwd, argument);
@@ -39,9 +42,10 @@ export function findFiles(args: string[], cwd: string, accept: (file: string) =>
       for (const file of walk(absolute)) if (accept(file)) found.add(file);
     } else {
       found.add(absolute);
+      named.add(absolute);
     }
   }
-  return { files: [...found].sort(), missing };
+  return { files: [...found].sort(), named, missing };
 }
 
 function* walk(folder: string): Generator<string> {

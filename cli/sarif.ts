@@ -1,10 +1,19 @@
 /** SARIF 2.1.0 output shared by `check` and `scan` (GitHub code scanning accepts it). */
 import * as path from 'node:path';
+import { findingCodeInfo } from '../core/findingCodes';
 
 export interface SarifRule {
   id: string;
   shortDescription: string;
+  fullDescription?: string;
   helpUri?: string;
+}
+
+/** A rule as the registry (core/findingCodes) describes it; every code Cardwright emits is there. */
+export function sarifRule(code: string): SarifRule {
+  const info = findingCodeInfo(code);
+  if (!info) return { id: code, shortDescription: code };
+  return { id: code, shortDescription: info.summary, fullDescription: `${info.summary} Severity: ${info.severity}.`, ...(info.link ? { helpUri: info.link } : {}) };
 }
 
 export interface SarifResult {
@@ -32,12 +41,13 @@ export function toSarif(toolVersion: string, rules: SarifRule[], results: SarifR
         tool: {
           driver: {
             name: 'Cardwright',
-            informationUri: 'https://github.com/cardwright/cardwright',
             version: toolVersion,
             rules: rules.map((rule) => ({
               id: rule.id,
               shortDescription: { text: rule.shortDescription },
+              ...(rule.fullDescription ? { fullDescription: { text: rule.fullDescription } } : {}),
               ...(rule.helpUri ? { helpUri: rule.helpUri } : {}),
+              help: { text: rule.fullDescription ?? rule.shortDescription, markdown: `**\`${rule.id}\`**: ${rule.fullDescription ?? rule.shortDescription}${rule.helpUri ? ` [More](${rule.helpUri})` : ''}` },
             })),
           },
         },

@@ -2,18 +2,21 @@
  * `cardwright scan [paths...] [--format text|json|sarif] [--threshold X] [--entities A,B] [--model PATH|ID|none] [--country CC] [--workers N]`
  * Scans sample files, folders, or the samples a card lists, for personal data and secrets.
  * stdout holds only the report; progress and warnings go to stderr.
- * Exit codes: 0 nothing found, 1 findings, 2 usage or read error.
+ * Exit codes: 0 nothing found, 1 findings, 2 usage or read error (a file named on the command line,
+ * or listed by a named card, that is missing or cannot be scanned; inside a folder it is a note).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { locateCard, sourceKindOf } from '../core/cardSource';
 import { cardSamplesOfYaml } from '../core/cardSampleList';
+import { sampleFileFilter } from '../core/sampleFiles';
+import { piiCode } from '../core/findingCodes';
 import { isPiiEntityType, PII_ENTITY_TYPES, PiiEntityType } from '../core/pii/piiTypes';
 import { packageVersion } from '../engine/packageRoot';
 import { HUB_ID } from '../engine/pii/modelRuntime';
 import { countByType, DEFAULT_THRESHOLD, scanFiles, ScanFinding, ScanOptions, ScanResult, unrecordedCount } from '../engine/pii/scanFiles';
 import { CliIo, EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './io';
-import { SarifResult, SarifRule, toSarif } from './sarif';
+import { SarifResult, SarifRule, sarifRule, toSarif } from './sarif';
 import { selectCardSamples } from './cardSampleFilter';
 
 type Format = 'text' | 'json' | 'sarif';
@@ -34,6 +37,9 @@ export const SCAN_USAGE = `Usage: cardwright scan [paths...] [options]
 
 Scans sample files (CSV, TSV, JSON, JSON Lines, Parquet, text), folders, or the samples a
 model card lists under upstream.datasets[].samples, for personal data and secrets.
+In folders it reads the files the editor's cardwright.pii.sampleGlobs default selects
+(*.csv, *.tsv, *.jsonl, *.ndjson, *.json, *.txt, *.parquet), never the card files
+(model-card.yaml, README.md); a file named on the command line is always read.
 
 Options:
   --format text|json|sarif   report format (default text)
@@ -48,7 +54,9 @@ Options:
   --card-samples-only        scan only the cards given and the files a model card in their
                              folder or above lists as samples; skip other files (pre-commit)
 
-Exit codes: 0 nothing found, 1 findings, 2 usage or read error.
+Exit codes: 0 nothing found, 1 findings, 2 usage or read error: a file named on the command
+line (or listed by a named card) that is missing or cannot be scanned; inside a folder such a
+file is skipped with a note.
 `;
 
 export function parseScanArgs(argv: readonly string[]): ScanArgs | { error: string } | 'help' {
@@ -134,9 +142,10 @@ function expandCards(paths: string[], cwd: string, io: CliIo): { paths: string[]
       continue;
     }
     const { samples, errors: cardErrors } = cardSamplesOfYaml(source.yaml);
-    for (const message of cardErrors) {
-      io.stderr(`${given}: ${message}\n`);
+    if (cardErrors.length > 0) {
+      io.stderr(`cardwright scan: ${given}: ${cardErrors[0]}; \`cardwright check ${given}\` shows where\n`);
       errors++;
+      continue;
     }
     if (samples.length === 0) io.stderr(`${given}: the card lists no samples under upstream.datasets[].samples\n`);
     for (const sample of samples) out.push(path.resolve(path.dirname(full), sample));
@@ -147,10 +156,6 @@ function expandCards(paths: string[], cwd: string, io: CliIo): { paths: string[]
 function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
-}
-
-function ruleIdOf(type: PiiEntityType): string {
-  return `pii/${type.toLowerCase().replace(/_/g, '-')}`;
 }
 
 export async function runScan(argv: string[], io: CliIo): Promise<number> {
@@ -171,7 +176,14 @@ export async function runScan(argv: string[], io: CliIo): Promise<number> {
     }
   }
   const expanded = expandCards(parsed.paths, io.cwd, io);
-  const options: ScanOptions = { threshold: parsed.threshold, entities: parsed.entities, defaultCountry: parsed.country, workers: parsed.workers };
+  const options: ScanOptions = {
+    threshold: parsed.threshold,
+    entities: parsed.entities,
+    defaultCountry: parsed.country,
+    workers: parsed.workers,
+    // Folders: the same samples the editor scans, never the card files.
+    acceptInFolder: sampleFileFilter(),
+  };
   if (parsed.model === null) options.model = null;
   else if (parsed.model !== undefined) {
     const folder = path.resolve(io.cwd, parsed.model);
@@ -208,16 +220,21 @@ export async function runScan(argv: string[], io: CliIo): Promise<number> {
   if (result.model.error) {
     io.stderr(`cardwright scan: the PII model could not be loaded (${result.model.error}); scanning with the recognizers only\n`);
   }
+  // Named on the command line or by a named card: cannot be scanned is an error. Inside a folder: a note.
+  const named = new Set(expanded.paths);
+  let unscannable = 0;
   for (const file of result.files) {
-    if (file.skipped) io.stderr(`${displayPath(file.file, io.cwd)}: skipped: ${file.skipped}\n`);
+    if (file.skipped && named.has(file.file)) {
+      io.stderr(`cardwright scan: ${displayPath(file.file, io.cwd)}: cannot be scanned: ${file.skipped}\n`);
+      unscannable++;
+    } else if (file.skipped) io.stderr(`${displayPath(file.file, io.cwd)}: skipped: ${file.skipped}\n`);
     for (const warning of file.warnings) io.stderr(`${displayPath(file.file, io.cwd)}: ${warning}\n`);
   }
 
   const findings = result.files.flatMap((file) => file.findings.map((finding) => ({ file: displayPath(file.file, io.cwd), finding })));
   writeReport(parsed.format, result, findings, parsed, io);
 
-  const unreadable = result.files.some((f) => f.skipped === 'not found' || f.skipped?.startsWith('cannot read'));
-  if (expanded.errors > 0 || unreadable || (parsed.model !== undefined && parsed.model !== null && result.model.error)) return EXIT_USAGE;
+  if (expanded.errors > 0 || unscannable > 0 || (parsed.model !== undefined && parsed.model !== null && result.model.error)) return EXIT_USAGE;
   return findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
@@ -267,9 +284,9 @@ function writeReport(format: Format, result: ScanResult, findings: Array<{ file:
   }
   if (format === 'sarif') {
     const types = [...new Set(findings.map(({ finding }) => finding.type))].sort();
-    const rules: SarifRule[] = types.map((type) => ({ id: ruleIdOf(type), shortDescription: `Possible ${type} in a dataset sample` }));
+    const rules: SarifRule[] = types.map((type) => sarifRule(piiCode(type)));
     const results: SarifResult[] = findings.map(({ file, finding }) => ({
-      ruleId: ruleIdOf(finding.type),
+      ruleId: piiCode(finding.type),
       level: finding.score >= 0.8 ? 'error' : 'warning',
       message: `Possible ${finding.type} (score ${finding.score}; ${finding.detectors.join(', ')})`,
       file,

@@ -102,8 +102,10 @@ export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
     const card = parseCard(text, source);
     const findings = [...card.findings];
     const value = card.value;
-    // An empty card (or one of only comments) has nothing to judge yet.
-    if (value === null || (value === undefined && findings.length === 0)) return { kind: sourceKind === 'yaml' ? 'model-card' : undefined, source, card, findings: findings.map((f) => inside(text, f)) };
+    // An empty card (or one of only comments, or `{}`) documents nothing: one finding, nothing else to judge.
+    if (value === null || (value === undefined && findings.length === 0) || (isRecord(value) && Object.keys(value).length === 0)) {
+      return { kind: sourceKind === 'yaml' ? 'model-card' : undefined, source, card, findings: [...findings, emptyCard(input.text, source, sourceKind)].map((f) => inside(text, f)) };
+    }
     const kind = cardKindOf(value, sourceKind);
     if (value !== undefined && !isRecord(value)) {
       findings.push({
@@ -127,6 +129,20 @@ export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
   }
 
   return { analyze, schemaFor };
+}
+
+/**
+ * `card/empty`: a model-card.yaml with no keys is an error (it documents nothing); empty README
+ * front matter is a warning (the Hub reads it as a README without metadata). Placed on the first
+ * line (the opening `---` of front matter).
+ */
+function emptyCard(text: string, source: CardSource, sourceKind: SourceKind): Finding {
+  const start = source.block ? source.block.start : 0;
+  const lineEnd = text.indexOf('\n', start);
+  const end = Math.max(start, (lineEnd < 0 ? text.length : lineEnd) - (text[lineEnd - 1] === '\r' ? 1 : 0));
+  return sourceKind === 'yaml'
+    ? { code: 'card/empty', severity: 'error', message: 'The model card has no keys: add at least `license`, and what the model derives from (`base_model`, `datasets`).', start, end }
+    : { code: 'card/empty', severity: 'warning', message: 'The front matter is empty: the Hub reads this README as one without metadata. Add `license` and the other card keys, or remove the empty block.', start, end };
 }
 
 /** An unknown license id gets the tolerant recognizer's answer (`Apache 2.0` -> `apache-2.0`) as its suggestion. */

@@ -2,7 +2,7 @@
  * A parsed card: the YAML tree with offsets into the file text, the plain value, and parse findings.
  * Parsing never fails: whatever the input, the result holds what could be read and the reasons why not.
  */
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, Scalar, YAMLError, YAMLMap } from 'yaml';
 import { CardSource } from './cardSource';
 import { Finding } from './finding';
 import { atLineBoundary, withLfBreaks } from './lineIndex';
@@ -64,23 +64,23 @@ export function parseCard(fileText: string, fileSource: CardSource): CardDocumen
       ...clampSpan(text, source.offset, source.offset + firstLineLength(source.yaml)),
     });
   }
-  for (const error of doc.errors.slice(0, MAX_SYNTAX_FINDINGS)) {
-    const [from, to] = error.pos;
+  const syntaxErrors = oneErrorPerPlace(doc.errors);
+  for (const { error, from, to } of syntaxErrors.slice(0, MAX_SYNTAX_FINDINGS)) {
     const keyEnd = error.code === 'DUPLICATE_KEY' ? from + keyLength(source.yaml, from) : Math.max(to, from + 1);
     findings.push({
       code: error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
       severity: 'error',
-      message: error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(source.yaml, from, keyEnd) : cleanYamlMessage(error.message),
+      message: error.code === 'DUPLICATE_KEY' ? duplicateKeyMessage(source.yaml, from, keyEnd) : syntaxMessage(error),
       ...clampSpan(text, source.offset + from, source.offset + keyEnd),
       data: { yamlCode: error.code },
     });
   }
-  if (doc.errors.length > MAX_SYNTAX_FINDINGS) {
-    const [from] = doc.errors[MAX_SYNTAX_FINDINGS].pos;
+  if (syntaxErrors.length > MAX_SYNTAX_FINDINGS) {
+    const { from } = syntaxErrors[MAX_SYNTAX_FINDINGS];
     findings.push({
       code: 'yaml/syntax',
       severity: 'error',
-      message: `${doc.errors.length - MAX_SYNTAX_FINDINGS} more YAML syntax errors follow; fix the first ones and check again.`,
+      message: `${syntaxErrors.length - MAX_SYNTAX_FINDINGS} more YAML syntax errors follow; fix the first ones and check again.`,
       ...clampSpan(text, source.offset + from, source.offset + from + 1),
     });
   }
@@ -278,6 +278,30 @@ function duplicateKeyMessage(yaml: string, from: number, to: number): string {
 }
 
 /** yaml's messages end with " at line L, column C:" and a code excerpt; the editor shows the place itself. */
+/**
+ * One finding per real problem: the parser reports some mistakes twice at the same place (a key
+ * indented under a value gives BLOCK_AS_IMPLICIT_KEY and MULTILINE_IMPLICIT_KEY); the first error
+ * at a place is kept, stretched to cover the others.
+ */
+function oneErrorPerPlace(errors: readonly YAMLError[]): Array<{ error: YAMLError; from: number; to: number }> {
+  const byStart = new Map<number, { error: YAMLError; from: number; to: number }>();
+  for (const error of errors) {
+    const [from, to] = error.pos;
+    const kept = byStart.get(from);
+    if (!kept) byStart.set(from, { error, from, to });
+    else if (kept.error.code !== 'DUPLICATE_KEY') kept.to = Math.max(kept.to, to);
+  }
+  return [...byStart.values()];
+}
+
+/** The parser's message, or a plainer one where the parser's wording is about its internals. */
+function syntaxMessage(error: YAMLError): string {
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY') {
+    return 'A key has a value on its line and more indented lines below it: indent the next key like this one, or move the value below the key.';
+  }
+  return cleanYamlMessage(error.message);
+}
+
 function cleanYamlMessage(message: string): string {
   const firstLine = message.split('\n')[0].replace(/ at line \d+, column \d+:?\s*$/, '');
   return firstLine.endsWith('.') ? firstLine : `${firstLine}.`;

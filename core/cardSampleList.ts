@@ -25,8 +25,16 @@ export function cardSamplesOfYaml(yamlText: string): CardSamples {
   try {
     return { samples: cardSampleList(parse(yamlText, { maxAliasCount: 100, uniqueKeys: false })), errors: [] };
   } catch (error) {
-    return { samples: [], errors: [`the card is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`] };
+    return { samples: [], errors: [`the card could not be read: it is not valid YAML (${yamlProblem(error)})`] };
   }
+}
+
+/** The parser's first line without its trailing "at line L, column C:", which becomes ", line L, column C". */
+function yamlProblem(error: unknown): string {
+  const first = (error instanceof Error ? error.message : String(error)).split('\n')[0].trim();
+  const at = / at line (\d+), column (\d+):?$/.exec(first);
+  const problem = (at ? first.slice(0, at.index) : first.replace(/:$/, '')).replace(/\.$/, '');
+  return at ? `${problem}, line ${at[1]}, column ${at[2]}` : problem;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,6 @@
 /** Settings shared by client and server (`cardwright.*` in VS Code's settings). */
+import { DEFAULT_SAMPLE_GLOBS } from '../core/sampleFiles';
+
 export interface CardwrightSettings {
   validation: {
     /** Validate model cards and README front matter. */
@@ -36,7 +38,7 @@ export const DEFAULT_SETTINGS: CardwrightSettings = {
     threshold: 0.5,
     entities: [],
     maxFileSizeMb: 1024,
-    sampleGlobs: ['**/*.{csv,tsv,jsonl,ndjson,json,txt,parquet}'],
+    sampleGlobs: [...DEFAULT_SAMPLE_GLOBS],
     parallelism: 2,
     detectionThreads: 2,
     rescanOnSave: true,

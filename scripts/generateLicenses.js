@@ -5,9 +5,8 @@
 //
 //   node scripts/generateLicenses.js [--tsv PATH] [--check]
 //
-// --tsv   the Hub's table (default: ../shared/reference/hf-hub-licenses.tsv next to the repository)
+// --tsv   the Hub's table (default: scripts/data/hub-licenses.tsv, committed; see scripts/data/NOTICE.md)
 // --check writes nothing; exits 1 when a generated file is out of date (for CI and tests).
-// Without the TSV (a fresh CI machine), the id list already in core/licenses/hubLicenseIds.ts is used.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -16,7 +15,7 @@ const root = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const tsvArg = args.indexOf('--tsv');
-const tsvPath = tsvArg >= 0 ? path.resolve(args[tsvArg + 1]) : path.resolve(root, '..', 'shared', 'reference', 'hf-hub-licenses.tsv');
+const tsvPath = tsvArg >= 0 ? path.resolve(args[tsvArg + 1]) : path.join(root, 'scripts', 'data', 'hub-licenses.tsv');
 
 const SNAPSHOT = { source: 'huggingface/hub-docs docs/hub/repositories-licenses.md', commit: '242f4a1', date: '2026-08-22' };
 const idsFile = path.join(root, 'core', 'licenses', 'hubLicenseIds.ts');
@@ -58,16 +57,6 @@ function idsModule(entries) {
     '];',
     '',
   ].join('\n');
-}
-
-/** Reads the id list back out of the generated module (used when the TSV is not available). */
-function readIdsModule() {
-  const text = fs.readFileSync(idsFile, 'utf8');
-  const entries = [];
-  for (const match of text.matchAll(/\{ id: ("[^"]*"), fullName: ("(?:[^"\\]|\\.)*")(?:, infoLink: ("[^"]*"))? \}/g)) {
-    entries.push({ id: JSON.parse(match[1]), fullName: JSON.parse(match[2]), infoLink: match[3] ? JSON.parse(match[3]) : undefined });
-  }
-  return entries;
 }
 
 /** Loads core/licenses (TypeScript) in memory through esbuild, for the facts that go into the schema's descriptions. */
@@ -126,12 +115,9 @@ function emit(file, text) {
 }
 
 function main() {
-  const haveTsv = fs.existsSync(tsvPath);
-  const entries = haveTsv ? readTsv(tsvPath) : readIdsModule();
+  const entries = readTsv(tsvPath);
   if (entries.length === 0) throw new Error('no license ids found');
-  let ok = true;
-  if (haveTsv) ok = emit(idsFile, idsModule(entries)) && ok;
-  else console.log(`note: ${tsvPath} not found; using the ids in ${path.relative(root, idsFile)}`);
+  let ok = emit(idsFile, idsModule(entries));
   const facts = loadFacts();
   ok = emit(schemaFile, `${JSON.stringify(schemaFor(entries, facts), null, 2)}\n`) && ok;
   if (!ok) process.exit(1);

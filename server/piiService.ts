@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationToken, Connection, Diagnostic, DiagnosticSeverity, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { cardSampleList } from '../core/cardSampleList';
-import { globToRegExp } from '../core/glob';
+import { sampleFileFilter } from '../core/sampleFiles';
 import type { PiiScanSummary } from '../core/rules/scanResults';
 import { fuseSpans } from '../core/pii/fusion';
 import { modelSpans } from '../core/pii/modelSpans';
@@ -107,7 +107,7 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
         modelError = error instanceof Error ? error.message : String(error);
       }
       const cancelled = () => token.isCancellationRequested;
-      const globs = settings.sampleGlobs.map(globToRegExp);
+      const isSample = sampleFileFilter(settings.sampleGlobs);
       const result = await scanFiles(
         targets.paths,
         {
@@ -118,7 +118,7 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
           parallelism: settings.parallelism,
           workers: settings.detectionThreads,
           maxFileBytes: settings.maxFileSizeMb * 1024 * 1024,
-          acceptInFolder: (relative) => globs.some((glob) => glob.test(relative)),
+          acceptInFolder: isSample,
         },
         {
           isCancelled: cancelled,

@@ -83,12 +83,17 @@ describe('cardwright check', function () {
     assert.match(unknown.stderr, /unknown command 'frobnicate'/);
   });
 
-  it('a binary file given explicitly is a finding, not a crash', () => {
-    const binary = tempProject({ 'model-card.yaml': Buffer.from([0, 1, 2, 255, 254, 0, 10]) });
+  it('a binary card named on the command line is an error (exit 2); found in a folder it is a note', () => {
+    const binary = tempProject({ 'model-card.yaml': Buffer.from([0, 1, 2, 255, 254, 0, 10]), 'ok/model-card.yaml': 'license: mit\n' });
     try {
-      const run = runCli(['check', '--format', 'json', 'model-card.yaml'], binary.dir);
-      assert.equal(run.code, 1);
-      assert.equal(JSON.parse(run.stdout).files[0].findings[0].code, 'card/binary');
+      const named = runCli(['check', '--format', 'json', 'model-card.yaml'], binary.dir);
+      assert.equal(named.code, 2);
+      assert.deepEqual(JSON.parse(named.stdout).files, []);
+      assert.match(named.stderr, /^cardwright check: model-card\.yaml: cannot be checked: .*binary/m);
+      const walked = runCli(['check', '.'], binary.dir);
+      assert.equal(walked.code, 0, walked.stderr);
+      assert.match(walked.stderr, /^model-card\.yaml: skipped: .*binary/m);
+      assert.match(walked.stdout, /1 card checked: 0 errors/);
     } finally {
       binary.remove();
     }

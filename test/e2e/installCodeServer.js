@@ -5,7 +5,7 @@
 //   node test/e2e/installCodeServer.js     installs if missing, prints the entry point
 //
 // Idempotent: a folder that holds a finished, verified install is reused as is. The install works
-// offline except for the npm registry (see ../../../shared/reference/vscode-e2e-notes.md):
+// offline except for the npm registry, given the system packages in .ci/prerequisites.txt:
 //   - code-server 4.100.3 is the last release whose install script accepts Node 20;
 //   - @vscode/ripgrep's postinstall downloads from GitHub, so its download cache is pre-seeded with
 //     Debian's /usr/bin/rg packed as the tarball it expects;
@@ -17,12 +17,16 @@
 // (advisory mode). The outer ones are approved in the tools package.json below; the nested installs
 // read code-server's own package.json, which has no such field, so a future npm that blocks
 // unreviewed scripts would skip them: `verifyInstall` then fails with a message saying so.
+// An install is staged in .tools/code-server-<version>.partial-<pid>/ and renamed when complete; a
+// failed or interrupted install removes its staging folder, and the next run removes any left by
+// a process that no longer exists.
 'use strict';
 
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
+const { SetupError, checkPrerequisites } = require('./prerequisites');
 
 const CODE_SERVER_VERSION = '4.100.3';
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -90,7 +94,7 @@ function isInstalled(root = TOOLS_DIR) {
 
 function seedRipgrepCache(tmpDir) {
   const rg = '/usr/bin/rg';
-  if (!fs.existsSync(rg)) throw new Error('ripgrep is not installed (apt-get install -y ripgrep): code-server needs it offline');
+  if (!fs.existsSync(rg)) throw new SetupError('ripgrep is not installed (apt-get install -y ripgrep): code-server needs it offline');
   const cacheDir = path.join(tmpDir, `vscode-ripgrep-cache-${RIPGREP_PACKAGE_VERSION}`);
   const packDir = path.join(tmpDir, 'rg-pack');
   fs.mkdirSync(cacheDir, { recursive: true });
@@ -101,10 +105,30 @@ function seedRipgrepCache(tmpDir) {
   if (res.status !== 0) throw new Error('could not pack /usr/bin/rg for the @vscode/ripgrep cache');
 }
 
-function runLogged(cmd, args, options, logFile) {
+/** The staging folders of installs whose process is gone (killed, or the machine restarted). */
+function stalePartials(toolsDir = path.dirname(TOOLS_DIR)) {
+  if (!fs.existsSync(toolsDir)) return [];
+  return fs.readdirSync(toolsDir)
+    .map((name) => ({ name, match: /^code-server-.+\.partial-(\d+)$/.exec(name) }))
+    .filter(({ match }) => match && !processExists(Number(match[1])))
+    .map(({ name }) => path.join(toolsDir, name));
+}
+
+function processExists(pid) {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
+function runLogged(cmd, args, options, logFile, onChild = () => {}) {
   return new Promise((resolve, reject) => {
     const log = fs.openSync(logFile, 'a');
     const child = spawn(cmd, args, { ...options, stdio: ['ignore', log, log] });
+    onChild(child);
     child.on('error', reject);
     child.on('close', (code) => {
       fs.closeSync(log);
@@ -126,13 +150,40 @@ function tail(file, lines) {
  * @param {{log?: (line: string) => void}} [options]
  */
 async function ensureCodeServer({ log = (line) => console.log(line) } = {}) {
+  for (const stale of stalePartials()) {
+    log(`e2e: removing ${path.relative(REPO_ROOT, stale)}, left by an install that did not finish`);
+    fs.rmSync(stale, { recursive: true, force: true });
+  }
   if (isInstalled()) return codeServerPaths();
 
   const nodeMajor = Number(process.versions.node.split('.')[0]);
   if (nodeMajor !== 20) {
-    throw new Error(`code-server ${CODE_SERVER_VERSION} installs only on Node 20 (this is Node ${process.versions.node})`);
+    throw new SetupError(`code-server ${CODE_SERVER_VERSION} installs only on Node 20 (this is Node ${process.versions.node})`);
   }
+  checkPrerequisites({ installing: true });
   const staging = `${TOOLS_DIR}.partial-${process.pid}`;
+  // Whatever ends the install early (an error, Ctrl-C, a kill), the staging folder goes with it.
+  let child;
+  const removeStaging = () => fs.rmSync(staging, { recursive: true, force: true });
+  const onSignal = (signal) => {
+    if (child && child.exitCode === null) child.kill('SIGTERM');
+    removeStaging();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await install(staging, log, (c) => (child = c));
+  } catch (err) {
+    removeStaging();
+    throw err;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}
+
+async function install(staging, log, onChild) {
   const logFile = `${TOOLS_DIR}.install.log`;
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(path.join(staging, '.tmp'), { recursive: true });
@@ -164,12 +215,12 @@ async function ensureCodeServer({ log = (line) => console.log(line) } = {}) {
     XDG_CACHE_HOME: path.join(staging, '.tmp', 'cache'),
   };
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const code = await runLogged(npm, ['install', '--foreground-scripts'], { cwd: staging, env }, logFile);
+  const code = await runLogged(npm, ['install', '--foreground-scripts'], { cwd: staging, env }, logFile, onChild);
   if (code !== 0) {
-    throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed (exit ${code}); last lines of ${logFile}:\n${tail(logFile, 30)}`);
+    throw new SetupError(`npm install code-server@${CODE_SERVER_VERSION} failed (exit ${code}); last lines of ${logFile}:\n${tail(logFile, 30)}`);
   }
   const problems = verifyInstall(staging);
-  if (problems.length > 0) throw new Error(`code-server install is incomplete:\n  ${problems.join('\n  ')}\nsee ${logFile}`);
+  if (problems.length > 0) throw new SetupError(`code-server install is incomplete:\n  ${problems.join('\n  ')}\nsee ${logFile}`);
 
   fs.rmSync(path.join(staging, '.tmp'), { recursive: true, force: true });
   const seconds = Math.round((Date.now() - started) / 1000);
@@ -180,13 +231,13 @@ async function ensureCodeServer({ log = (line) => console.log(line) } = {}) {
   return codeServerPaths();
 }
 
-module.exports = { CODE_SERVER_VERSION, TOOLS_DIR, ensureCodeServer, verifyInstall };
+module.exports = { CODE_SERVER_VERSION, TOOLS_DIR, ensureCodeServer, verifyInstall, isInstalled, stalePartials };
 
 if (require.main === module) {
   ensureCodeServer().then(
     (paths) => console.log(paths.entry),
     (err) => {
-      console.error(`e2e: ${err.message}`);
+      console.error(`e2e: ${err instanceof SetupError ? err.message : err.stack}`);
       process.exit(1);
     },
   );

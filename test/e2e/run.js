@@ -21,7 +21,8 @@ const path = require('node:path');
 const util = require('node:util');
 const { spawnSync } = require('node:child_process');
 const Mocha = require('mocha');
-const { ensureCodeServer } = require('./installCodeServer');
+const { ensureCodeServer, isInstalled } = require('./installCodeServer');
+const { SetupError, checkPrerequisites } = require('./prerequisites');
 const { buildInhostHarness } = require('./inhostHarness');
 const { waitFor } = require('./waitFor');
 const session = require('./ui/session');
@@ -36,7 +37,7 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
-      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
+      if (i + 1 >= argv.length) throw new SetupError(`${a} needs a value`);
       return argv[++i];
     };
     if (a === '--only') args.only = value();
@@ -45,10 +46,10 @@ function parseArgs(argv) {
     else if (a === '--vsix') args.vsix = value();
     else if (a === '--examples') args.examples = value();
     else if (a === '--keep') args.keep = true;
-    else throw new Error(`unknown option ${a}`);
+    else throw new SetupError(`unknown option ${a}`);
   }
-  if (args.only && !['inhost', 'ui'].includes(args.only)) throw new Error('--only takes inhost or ui');
-  if (!Number.isInteger(args.repeat) || args.repeat < 1) throw new Error('--repeat takes a positive integer');
+  if (args.only && !['inhost', 'ui'].includes(args.only)) throw new SetupError('--only takes inhost or ui');
+  if (!Number.isInteger(args.repeat) || args.repeat < 1) throw new SetupError('--repeat takes a positive integer');
   return args;
 }
 
@@ -68,17 +69,17 @@ function resolveVsix(explicit, outDir) {
   const given = explicit || process.env.CARDWRIGHT_E2E_VSIX;
   if (given) {
     const file = path.resolve(given);
-    if (!fs.existsSync(file)) throw new Error(`${file} does not exist`);
+    if (!fs.existsSync(file)) throw new SetupError(`${file} does not exist`);
     return file;
   }
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-  if (!pkg.scripts?.package) throw new Error('package.json has no "package" script; pass --vsix FILE');
+  if (!pkg.scripts?.package) throw new SetupError('package.json has no "package" script; pass --vsix FILE');
   const started = Date.now();
   fs.mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `${pkg.name}-${pkg.version}.vsix`);
   const res = spawnSync('npm', ['run', '--silent', 'package', '--', '--out', file], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (res.status !== 0) throw new Error(`npm run package failed (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
-  if (!fs.existsSync(file)) throw new Error(`npm run package did not produce ${file}`);
+  if (res.status !== 0) throw new SetupError(`npm run package failed (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
+  if (!fs.existsSync(file)) throw new SetupError(`npm run package did not produce ${file}`);
   log(`e2e: packaged ${path.relative(REPO_ROOT, file)} (${(fs.statSync(file).size / 1e6).toFixed(1)} MB) in ${seconds(started)} s`);
   return file;
 }
@@ -204,10 +205,12 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.grep) process.env.CARDWRIGHT_E2E_GREP = args.grep;
   const started = Date.now();
+  // Every missing system package at once, before anything is built or installed.
+  checkPrerequisites({ installing: !isInstalled() });
   const { entry } = await ensureCodeServer({ log });
   const vsix = resolveVsix(args.vsix, path.join(RUNS_DIR, '..', 'package'));
   const examplesDir = path.resolve(args.examples || process.env.CARDWRIGHT_E2E_EXAMPLES || path.join(REPO_ROOT, 'examples'));
-  if (!fs.existsSync(examplesDir)) throw new Error(`${examplesDir} does not exist`);
+  if (!fs.existsSync(examplesDir)) throw new SetupError(`${examplesDir} does not exist`);
   pruneOldRuns();
 
   const total = { passed: 0, failed: 0 };
@@ -232,7 +235,8 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   (err) => {
-    console.error(`e2e: ${err.stack || err.message}`);
+    // A set-up problem is told in its own words; anything else is a bug and keeps its stack.
+    console.error(`e2e: ${err instanceof SetupError ? err.message : err.stack || err.message}`);
     console.log('0 passed, 1 failed');
     process.exit(1);
   },

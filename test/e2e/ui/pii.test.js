@@ -62,6 +62,21 @@ async function frameWith(page, selector) {
   }, { timeoutMs: 30_000, intervalMs: 250, what: `a webview frame with ${selector}` });
 }
 
+/**
+ * Widens the side bar by dragging its edge, so that the README screenshots show file names and
+ * their descriptions in full. Best effort: a workbench that does not follow leaves the width as is.
+ */
+async function widenSideBar(page, width) {
+  const bar = await page.locator('.part.sidebar').boundingBox();
+  if (!bar || bar.width >= width) return;
+  const x = bar.x + bar.width;
+  const y = bar.y + bar.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(bar.x + width, y, { steps: 8 });
+  await page.mouse.up();
+}
+
 describe('PII features in the workbench', function () {
   this.timeout(180_000);
   let win;
@@ -72,6 +87,7 @@ describe('PII features in the workbench', function () {
     page = win.window.page;
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.locator(SQUIGGLE).first().waitFor({ timeout: 60_000 });
+    await widenSideBar(page, 430);
   });
 
   afterEach(async function () {

@@ -7,14 +7,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { startCodeServer, isolatedEnv } = require('../codeServer');
 const { openWorkbench } = require('../browser');
+const { slug } = require('../screenshotName');
 
 /** An error or warning squiggle in any editor. */
 const SQUIGGLE = '.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning';
-
-/** A file-name-safe form of a test title. */
-function slug(title) {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
-}
 
 const state = {
   options: null,

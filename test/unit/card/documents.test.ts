@@ -1,11 +1,14 @@
-/** What kind of text the analyzer is given: front matter, line endings, odd YAML, hostile input, Hub fixtures. */
+/** What kind of text the analyzer is given: front matter, line endings, odd YAML, hostile input, Hub-style cards. */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check } from '../../support/check';
 import { testAnalyzer } from '../../support/analyzer';
 
-const FIXTURES = path.join(__dirname, '..', '..', '..', '..', '..', 'shared', 'reference', 'hf-card-fixtures');
+import { packageRoot } from '../../../engine/packageRoot';
+
+/** Cardwright's own cards for the Hub behaviours (test/fixtures/hub-cards/README.txt). */
+const FIXTURES = path.join(packageRoot(__dirname), 'test', 'fixtures', 'hub-cards');
 
 function analyzeFile(file: string, text = fs.readFileSync(file, 'utf8')) {
   return testAnalyzer().analyze({ text, fileName: file });
@@ -62,9 +65,35 @@ describe('card documents', () => {
     );
   });
 
-  it('an empty file and a comment-only file have no findings', () => {
-    check('');
-    check('# nothing yet\n');
+  it('an empty card, a comment-only card and `{}` are one card/empty finding on the first line', () => {
+    const only = (text: string, fileName = 'model-card.yaml') => testAnalyzer().analyze({ text, fileName }).findings.map((f) => [f.code, f.severity, f.start, f.end]);
+    assert.deepEqual(only(''), [['card/empty', 'error', 0, 0]]);
+    check(`
+      # nothing yet
+      #^^^^^^^^^^^^ error[card/empty]
+    `);
+    check(`
+      {}
+      #^ error[card/empty]
+    `);
+    check(
+      `
+      ---
+      #^^ warning[card/empty] The front matter is empty
+      ---
+      # Model
+    `,
+      { fileName: 'README.md' },
+    );
+    // A README without front matter is not a card: nothing to report.
+    check('# Model\n', { fileName: 'README.md' });
+  });
+
+  it('a key indented under a value is one syntax finding, not two', () => {
+    const findings = testAnalyzer().analyze({ text: 'license: mit\n  language: en\n', fileName: 'model-card.yaml' }).findings;
+    assert.deepEqual(findings.map((f) => f.code), ['yaml/syntax']);
+    assert.match(findings[0].message, /indent/);
+    assert.equal(findings[0].start, 9);
   });
 
   it('a card that is a list or a scalar is one clear finding', () => {
@@ -132,26 +161,45 @@ describe('card documents', () => {
     assert.ok(findings.length <= 30, `got ${findings.length}`);
   });
 
-  describe("the Hub's own test cards give the Hub's verdicts", () => {
-    for (const name of ['sample_simple.md', 'sample_simple_model_index.md', 'sample_no_metadata.md', 'sample_windows_line_breaks.md', 'sample_datasetcard_simple.md']) {
+  describe("Hub-style cards get the Hub's verdicts", () => {
+    for (const name of ['model-simple.md', 'model-index.md', 'no-metadata.md', 'windows-line-breaks.md', 'dataset-card.md']) {
       it(`${name} is valid`, () => {
-        const errors = analyzeFile(path.join(FIXTURES, name)).findings.filter((f) => f.severity === 'error');
-        assert.deepEqual(errors, []);
+        const findings = analyzeFile(path.join(FIXTURES, name)).findings;
+        assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
       });
     }
-    it('sample_invalid_card_data.md (a list) is rejected', () => {
-      const file = path.join(FIXTURES, 'sample_invalid_card_data.md');
+    it('dataset-card.md is judged as a dataset card, model-simple.md as a model card', () => {
+      assert.equal(analyzeFile(path.join(FIXTURES, 'dataset-card.md')).kind, 'dataset-card');
+      assert.equal(analyzeFile(path.join(FIXTURES, 'model-simple.md')).kind, 'model-card');
+    });
+    it('windows-line-breaks.md keeps exact offsets through CRLF', () => {
+      const file = path.join(FIXTURES, 'windows-line-breaks.md');
       const text = fs.readFileSync(file, 'utf8');
-      const [finding] = analyzeFile(file, text).findings;
-      assert.equal(finding.code, 'card/not-a-mapping');
-      assert.equal(text.slice(finding.start, finding.end), '[]');
+      assert.ok(text.includes('\r\n') && !/[^\r]\n/.test(text), 'the fixture has CRLF line breaks only');
+      const broken = text.replace('license: cc-by-4.0', 'license: cc-by-4');
+      const [finding] = analyzeFile(file, broken).findings;
+      assert.equal(finding.code, 'license/unknown-id');
+      assert.equal(broken.slice(finding.start, finding.end), 'cc-by-4');
     });
-    it('sample_invalid_model_index.md (no dataset) is rejected on the result', () => {
-      const findings = analyzeFile(path.join(FIXTURES, 'sample_invalid_model_index.md')).findings;
+    it('no-metadata.md has no front matter, so its body is not read as metadata', () => {
+      assert.deepEqual(analyzeFile(path.join(FIXTURES, 'no-metadata.md')).findings, []);
+    });
+    it('card-data-is-a-list.md (a list) is rejected on the list', () => {
+      const file = path.join(FIXTURES, 'card-data-is-a-list.md');
+      const text = fs.readFileSync(file, 'utf8');
+      const findings = analyzeFile(file, text).findings;
+      assert.deepEqual(findings.map((f) => f.code), ['card/not-a-mapping']);
+      assert.equal(text.slice(findings[0].start, findings[0].end), '[]');
+    });
+    it('model-index-without-dataset.md is rejected on the result', () => {
+      const file = path.join(FIXTURES, 'model-index-without-dataset.md');
+      const text = fs.readFileSync(file, 'utf8');
+      const findings = analyzeFile(file, text).findings;
       assert.deepEqual(findings.map((f) => [f.code, f.data?.key]), [['schema/missing-key', 'dataset']]);
+      assert.match(text.slice(findings[0].start, findings[0].end), /^- task:|^task/);
     });
-    it('the unrendered templates are reported as placeholders, not crashes', () => {
-      const findings = analyzeFile(path.join(FIXTURES, 'sample_template.md')).findings;
+    it('an unrendered template is reported as a placeholder, not a crash', () => {
+      const findings = analyzeFile(path.join(FIXTURES, 'unrendered-template.md')).findings;
       assert.deepEqual(findings.map((f) => f.code), ['yaml/complex-key']);
     });
   });

@@ -52,7 +52,7 @@ describe('hover', function () {
 
   it('has nothing to say on blank lines, comments and unknown values; never throws', () => {
     assert.equal(hoverAt('license: mit\n$0\n'), undefined);
-    assert.equal(hoverAt('# a comm$0ent'), undefined);
+    assert.equal(hoverAt('license: mit\n# a comm$0ent'), undefined);
     assert.equal(hoverAt('---\nlicense: mit\n---\n# Ti$0tle', { fileName: 'README.md' }), undefined);
     for (const text of ['', ':', '- [', 'a: {b: [c', '"unterminated: x\n', 'k: |\n  x']) {
       for (let offset = 0; offset <= text.length; offset++) hover(testAnalyzer(), { text, fileName: 'model-card.yaml', offset });

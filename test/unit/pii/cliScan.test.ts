@@ -98,12 +98,12 @@ describe('cardwright scan (recognizers only)', function () {
     assert.match(missing.stderr, /not found/);
   });
 
-  it('skips binary files with a reason and keeps stdout clean', async () => {
+  it('a binary file named on the command line is an error (exit 2) with its reason; stdout stays a report', async () => {
     const { code, stdout, stderr } = await scan(['archive.bin', '--format', 'json', '--model', 'none']);
-    assert.equal(code, 0);
+    assert.equal(code, 2);
     const report = JSON.parse(stdout);
     assert.match(report.files[0].skipped, /binary/);
-    assert.match(stderr, /skipped/);
+    assert.match(stderr, /^cardwright scan: archive\.bin: cannot be scanned: binary/m);
   });
 
   it('filters by entity type and threshold', async () => {
