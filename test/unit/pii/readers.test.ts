@@ -194,10 +194,15 @@ describe('pii readers: formats and binary files', () => {
     assert.equal(formatOfContent('hello'), 'text');
   });
 
-  it('detects NUL bytes, UTF-16 and invalid UTF-8', () => {
-    assert.equal(detectBinary(new TextEncoder().encode('plain text é 😀')).binary, false);
+  it('detects NUL bytes, UTF-16 and UTF-32 byte order marks and invalid UTF-8', () => {
+    assert.deepEqual(detectBinary(new TextEncoder().encode('plain text é 😀')), { binary: false, encoding: 'utf-8' });
     assert.equal(detectBinary(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 1])).binary, true);
-    assert.match(detectBinary(new Uint8Array([0xff, 0xfe, 0x41, 0])).reason ?? '', /UTF-16/);
+    assert.deepEqual(detectBinary(new Uint8Array([0xff, 0xfe, 0x41, 0, 0x3d, 0xd8, 0x00, 0xde])), { binary: false, encoding: 'utf-16le' });
+    assert.deepEqual(detectBinary(new Uint8Array([0xfe, 0xff, 0, 0x41])), { binary: false, encoding: 'utf-16be' });
+    assert.deepEqual(detectBinary(new Uint8Array([0xef, 0xbb, 0xbf, 0x41])), { binary: false, encoding: 'utf-8-bom' });
+    assert.match(detectBinary(new Uint8Array([0xff, 0xfe, 0x41, 0, 0, 0, 0x42, 0])).reason ?? '', /NUL characters/);
+    assert.match(detectBinary(new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0])).reason ?? '', /UTF-32/);
+    assert.match(detectBinary(new Uint8Array([0, 0, 0xfe, 0xff, 0, 0, 0, 0x41])).reason ?? '', /UTF-32/);
     const latin1 = new Uint8Array(Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? 0xe9 : 0x61)));
     assert.match(detectBinary(latin1).reason ?? '', /not UTF-8/);
     // A multi-byte sequence cut by the end of the sample is not an error.
