@@ -45,6 +45,11 @@ const enum Mode {
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 const MAX_DEPTH = 512;
+/**
+ * A key longer than this is not a name but data (a whole document used as a key): it is read as
+ * a value, in file order and split like a long value, so no unit, key or field name grows with it.
+ */
+export const MAX_KEY_CHARS = 4096;
 
 export function createJsonReader(options: JsonOptions = {}): UnitReader {
   const maxUnitChars = options.maxUnitChars ?? MAX_UNIT_CHARS;
@@ -121,6 +126,21 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
       unit.beginField(currentKey());
     }
   };
+  /** Adds a piece of the key being read; a key grown too long goes on as a value. */
+  const addKeyPiece = (piece: KeyPiece) => {
+    keyText += piece.text;
+    keyPieces.push(piece);
+    if (keyText.length <= MAX_KEY_CHARS) return;
+    // Nothing was flushed since the key began, so its pieces still belong to the open unit.
+    stringIsKey = false;
+    beginValue(keyPieces[0].start);
+    for (const p of keyPieces) {
+      if (p.escape) unit.appendDecoded(p.text, p.start, p.end);
+      else appendValueText(p.text, p.start);
+    }
+    keyText = '';
+    keyPieces = [];
+  };
   const closeContainer = (fileEnd: number) => {
     stack.pop();
     const top = stack[stack.length - 1];
@@ -151,10 +171,8 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
     const flushRun = (endIndex: number) => {
       if (runStart >= 0 && endIndex > runStart) {
         const text = chunk.slice(runStart, endIndex);
-        if (stringIsKey) {
-          keyText += text;
-          keyPieces.push({ text, start: base + runStart, end: base + endIndex, escape: false });
-        } else appendValueText(text, base + runStart);
+        if (stringIsKey) addKeyPiece({ text, start: base + runStart, end: base + endIndex, escape: false });
+        else appendValueText(text, base + runStart);
       }
       runStart = -1;
     };
@@ -195,10 +213,8 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
           }
           const decoded = ESCAPES[ch] ?? ch;
           if (!(ch in ESCAPES)) warn(`invalid escape \\${ch}`);
-          if (stringIsKey) {
-            keyText += decoded;
-            keyPieces.push({ text: decoded, start: escapeStart, end: here + 1, escape: true });
-          } else unit.appendDecoded(decoded, escapeStart, here + 1);
+          if (stringIsKey) addKeyPiece({ text: decoded, start: escapeStart, end: here + 1, escape: true });
+          else unit.appendDecoded(decoded, escapeStart, here + 1);
           mode = Mode.InString;
           continue;
         }
@@ -207,10 +223,8 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
           if (unicodeDigits.length === 4) {
             const value = /^[0-9A-Fa-f]{4}$/.test(unicodeDigits) ? parseInt(unicodeDigits, 16) : 0xfffd;
             const decoded = String.fromCharCode(value);
-            if (stringIsKey) {
-              keyText += decoded;
-              keyPieces.push({ text: decoded, start: escapeStart, end: here + 1, escape: true });
-            } else unit.appendDecoded(decoded, escapeStart, here + 1);
+            if (stringIsKey) addKeyPiece({ text: decoded, start: escapeStart, end: here + 1, escape: true });
+            else unit.appendDecoded(decoded, escapeStart, here + 1);
             mode = Mode.InString;
           }
           continue;

@@ -158,6 +158,20 @@ describe('pii readers: JSON and JSON Lines', () => {
     const all = units.map((u) => u.text).join('\n');
     assert.ok(all.includes('user499@example.org'));
   });
+
+  it('reads a key too long to be a name as a value: in file order, in bounded units, mapped exactly', function () {
+    this.timeout(20000);
+    const hugeKey = `${'lorem ipsum \\"dolor\\" '.repeat(1200)}ana.ruiz@example.com`;
+    const doc = `{"short": "x", "${hugeKey}": {"phone": "+1 415 555 2671"}, "after": "bob@example.org"}\n{"k": "v"}\n`;
+    for (const chunkSize of [doc.length, 8191, 4093]) {
+      const units = readAll(createJsonReader({ lineDelimited: true }), doc, chunkSize);
+      assert.ok(units.every((u) => u.text.length <= 16384 + 64), `a unit of ${Math.max(...units.map((u) => u.text.length))} characters`);
+      assert.ok(units.every((u) => (u.fields ?? []).every((f) => f.name.length <= 4096)));
+      assertUnitsMapExactly(doc, units);
+      const all = units.map((u) => u.text).join('\n');
+      for (const value of ['ana.ruiz@example.com', '+1 415 555 2671', 'bob@example.org', 'after: bob@example.org', 'k: v']) assert.ok(all.includes(value), value);
+    }
+  });
 });
 
 describe('pii readers: plain text', () => {
