@@ -73,6 +73,8 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
   // Current literal
   let literal = '';
   let literalStart = 0;
+  /** A number too long for one unit: its first parts are already in units. */
+  let literalSpilled = false;
 
   const warn = (message: string) => {
     if (warnings.length < 20) warnings.push(`line ${lines.line + 1}: ${message}`);
@@ -152,16 +154,27 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
     else if (stack.length === 1 && stack[0].kind === 'array') record++;
   };
   const endLiteral = () => {
-    if (/^-?\d/.test(literal)) {
-      beginValue(literalStart);
-      unit.appendVerbatim(literal, literalStart);
+    if (literalSpilled || /^-?\d/.test(literal)) {
+      if (!literalSpilled) beginValue(literalStart);
+      appendValueText(literal, literalStart);
       endValue(literalStart + literal.length);
     } else if (!/^(true|false|null)$/.test(literal)) {
       warn(`unexpected \`${literal.slice(0, 20)}\``);
     }
     literal = '';
+    literalSpilled = false;
     const top = stack[stack.length - 1];
     if (top?.kind === 'object') top.key = undefined;
+  };
+  /** A literal grown to a unit's size: a number goes into units part by part, anything else keeps only its start (for the warning). */
+  const spillLiteral = () => {
+    if (literalSpilled || /^-?\d/.test(literal)) {
+      if (!literalSpilled) beginValue(literalStart);
+      literalSpilled = true;
+      appendValueText(literal, literalStart);
+      literalStart += literal.length;
+      literal = '';
+    }
   };
 
   const push = (chunk: string): TextUnit[] => {
@@ -234,7 +247,11 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
             mode = Mode.Between;
             break; // handle the delimiter below
           }
-          literal += chunk[i];
+          if (literal.length < maxUnitChars) literal += chunk[i];
+          else if (literalSpilled || /^-?\d/.test(literal)) {
+            spillLiteral();
+            literal = chunk[i];
+          }
           continue;
         case Mode.Between:
           break;

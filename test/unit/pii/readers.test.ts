@@ -159,6 +159,16 @@ describe('pii readers: JSON and JSON Lines', () => {
     assert.ok(all.includes('user499@example.org'));
   });
 
+  it('splits a number too long for one unit, and keeps only the start of a long unknown literal', () => {
+    const digits = '4'.repeat(40000);
+    const doc = `{"n": ${digits}, "junk": ${'z'.repeat(40000)}, "e": "ana.ruiz@example.com"}\n`;
+    const units = readAll(createJsonReader({ lineDelimited: true }), doc, 5000);
+    assert.ok(units.every((u) => u.text.length <= 16384 + 64));
+    assertUnitsMapExactly(doc, units);
+    assert.equal(units.map((u) => u.text).join('').split('4').length - 1, 40000);
+    assert.ok(units.some((u) => u.text.includes('e: ana.ruiz@example.com')));
+  });
+
   it('reads a key too long to be a name as a value: in file order, in bounded units, mapped exactly', function () {
     this.timeout(20000);
     const hugeKey = `${'lorem ipsum \\"dolor\\" '.repeat(1200)}ana.ruiz@example.com`;
