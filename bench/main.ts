@@ -4,6 +4,7 @@
  */
 import { benchComplete } from './complete';
 import { benchFuzzServer } from './fuzzServer';
+import { benchFuzzScan } from './fuzzScan';
 import { benchTypingDuringScan } from './typingDuringScan';
 import { benchValidate } from './validate';
 
@@ -12,10 +13,11 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   complete: benchComplete,
   typing: benchTypingDuringScan,
   fuzz: benchFuzzServer,
+  'fuzz-scan': benchFuzzScan,
 };
 
 /** Long-running benchmarks run only when named. */
-const ON_REQUEST = new Set(['fuzz']);
+const ON_REQUEST = new Set(['fuzz', 'fuzz-scan']);
 
 async function main(): Promise<void> {
   const runs: { name: string; args: string[] }[] = [];

@@ -10,7 +10,7 @@ import { loadSchemas } from '../engine/schemaFiles';
 import { findFiles } from './files';
 import { CliIo, EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './io';
 import { parseOptions } from './options';
-import { SarifResult, sarifRule, toSarif } from './sarif';
+import { createSarifWriter, sarifRule } from './sarif';
 
 export const CHECK_USAGE = `Usage: cardwright check [paths or globs...] [--format text|json|sarif]
 
@@ -46,30 +46,37 @@ export async function runCheck(argv: string[], io: CliIo, analyzer?: Analyzer): 
   const { files, named, missing } = findFiles(options.positional.length ? options.positional : ['.'], io.cwd, isCardFile);
   for (const { argument, reason } of missing) io.stderr(`cardwright check: ${argument}: ${reason}\n`);
   const engine = analyzer ?? createAnalyzer({ schemas: loadSchemas() });
-  const checked: CheckedFile[] = [];
+  // Each file's findings are written (or, for SARIF, spooled to a temporary file) as soon as it is
+  // checked: memory does not grow with the number of cards.
+  const report = createCheckReport(format, io);
   let ioErrors = missing.length;
-  for (const file of files) {
-    const result = checkFile(file, engine);
-    if ('error' in result) {
-      io.stderr(`cardwright check: ${display(file, io.cwd)}: ${result.error}\n`);
-      ioErrors++;
-      continue;
-    }
-    if (result.unreadable) {
-      // Named: the user asked for this file and gets an error. Found in a folder: a note.
-      if (named.has(file)) {
-        io.stderr(`cardwright check: ${display(file, io.cwd)}: cannot be checked: ${result.unreadable}\n`);
+  let anyError = false;
+  try {
+    for (const file of files) {
+      const result = checkFile(file, engine);
+      if ('error' in result) {
+        io.stderr(`cardwright check: ${display(file, io.cwd)}: ${result.error}\n`);
         ioErrors++;
-      } else io.stderr(`${display(file, io.cwd)}: skipped: ${result.unreadable}\n`);
-      continue;
+        continue;
+      }
+      if (result.unreadable) {
+        // Named: the user asked for this file and gets an error. Found in a folder: a note.
+        if (named.has(file)) {
+          io.stderr(`cardwright check: ${display(file, io.cwd)}: cannot be checked: ${result.unreadable}\n`);
+          ioErrors++;
+        } else io.stderr(`${display(file, io.cwd)}: skipped: ${result.unreadable}\n`);
+        continue;
+      }
+      if (!result.isCard) continue;
+      report.add({ file: display(file, io.cwd), findings: result.findings });
+      if (result.findings.some((finding) => finding.severity === 'error')) anyError = true;
     }
-    if (result.isCard) checked.push({ file: display(file, io.cwd), findings: result.findings });
+    report.finish();
+  } finally {
+    report.dispose();
   }
-  if (format === 'json') io.stdout(`${JSON.stringify({ files: checked.map(({ file, findings }) => ({ file, findings: findings.map(jsonFinding) })) }, null, 2)}\n`);
-  else if (format === 'sarif') io.stdout(`${JSON.stringify(sarifReport(checked, io.cwd), null, 2)}\n`);
-  else io.stdout(textReport(checked));
   if (ioErrors > 0) return EXIT_USAGE;
-  return checked.some((file) => file.findings.some((finding) => finding.severity === 'error')) ? EXIT_FINDINGS : EXIT_CLEAN;
+  return anyError ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 function isCardFile(file: string): boolean {
@@ -111,37 +118,82 @@ function jsonFinding(finding: CheckedFinding) {
   return { code, severity, message, start, end, line, character, endLine, endCharacter };
 }
 
-function textReport(files: CheckedFile[]): string {
-  const lines: string[] = [];
-  let errors = 0;
-  let warnings = 0;
-  for (const { file, findings } of files) {
-    for (const finding of findings) {
-      if (finding.severity === 'error') errors++;
-      else if (finding.severity === 'warning') warnings++;
-      lines.push(`${file}:${finding.line + 1}:${finding.character + 1}: ${finding.severity} ${finding.code}: ${finding.message}`);
-    }
-  }
-  const cards = files.length === 1 ? '1 card' : `${files.length} cards`;
-  lines.push(`${cards} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
-  return `${lines.join('\n')}\n`;
+interface CheckReport {
+  add(file: CheckedFile): void;
+  finish(): void;
+  dispose(): void;
 }
 
-function sarifReport(files: CheckedFile[], cwd: string): object {
-  const results: SarifResult[] = files.flatMap(({ file, findings }) =>
-    findings.map((finding) => ({
-      ruleId: finding.code,
-      level: finding.severity === 'error' ? 'error' : finding.severity === 'warning' ? 'warning' : 'note',
-      message: finding.message,
-      file,
-      line: finding.line,
-      character: finding.character,
-      endLine: finding.endLine,
-      endCharacter: finding.endCharacter,
-    })),
-  );
-  const rules = [...new Set(results.map((result) => result.ruleId))].sort().map(sarifRule);
-  return toSarif(packageVersion(), rules, results, cwd);
+/** The report in the chosen format, written file by file; byte for byte what one JSON.stringify of all files would print. */
+function createCheckReport(format: string, io: CliIo): CheckReport {
+  if (format === 'json') return jsonReport(io);
+  if (format === 'sarif') return sarifReport(io);
+  return textReport(io);
+}
+
+function textReport(io: CliIo): CheckReport {
+  let cards = 0;
+  let errors = 0;
+  let warnings = 0;
+  return {
+    add({ file, findings }) {
+      cards++;
+      if (findings.length === 0) return;
+      const lines: string[] = [];
+      for (const finding of findings) {
+        if (finding.severity === 'error') errors++;
+        else if (finding.severity === 'warning') warnings++;
+        lines.push(`${file}:${finding.line + 1}:${finding.character + 1}: ${finding.severity} ${finding.code}: ${finding.message}\n`);
+      }
+      io.stdout(lines.join(''));
+    },
+    finish() {
+      const checked = cards === 1 ? '1 card' : `${cards} cards`;
+      io.stdout(`${checked} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.\n`);
+    },
+    dispose() {},
+  };
+}
+
+function jsonReport(io: CliIo): CheckReport {
+  let count = 0;
+  return {
+    add({ file, findings }) {
+      const text = JSON.stringify({ file, findings: findings.map(jsonFinding) }, null, 2).split('\n').join('\n    ');
+      io.stdout(`${count === 0 ? '{\n  "files": [\n' : ',\n'}    ${text}`);
+      count++;
+    },
+    finish() {
+      io.stdout(count === 0 ? '{\n  "files": []\n}\n' : '\n  ]\n}\n');
+    },
+    dispose() {},
+  };
+}
+
+function sarifReport(io: CliIo): CheckReport {
+  const writer = createSarifWriter(packageVersion(), io.cwd, (text) => io.stdout(text));
+  const ruleIds = new Set<string>();
+  return {
+    add({ file, findings }) {
+      for (const finding of findings) {
+        ruleIds.add(finding.code);
+        writer.add({
+          ruleId: finding.code,
+          level: finding.severity === 'error' ? 'error' : finding.severity === 'warning' ? 'warning' : 'note',
+          message: finding.message,
+          file,
+          line: finding.line,
+          character: finding.character,
+          endLine: finding.endLine,
+          endCharacter: finding.endCharacter,
+        });
+      }
+    },
+    finish() {
+      writer.finish([...ruleIds].sort().map(sarifRule));
+    },
+    dispose: () => writer.dispose(),
+  };
 }
 
 function display(file: string, cwd: string): string {

@@ -16,7 +16,7 @@ import { packageVersion } from '../engine/packageRoot';
 import { HUB_ID } from '../engine/pii/modelRuntime';
 import { countByType, DEFAULT_THRESHOLD, scanFiles, ScanFinding, ScanOptions, ScanResult, unrecordedCount } from '../engine/pii/scanFiles';
 import { CliIo, EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './io';
-import { SarifResult, SarifRule, sarifRule, toSarif } from './sarif';
+import { createSarifWriter, SarifRule, sarifRule } from './sarif';
 import { selectCardSamples } from './cardSampleFilter';
 
 type Format = 'text' | 'json' | 'sarif';
@@ -231,14 +231,45 @@ export async function runScan(argv: string[], io: CliIo): Promise<number> {
     for (const warning of file.warnings) io.stderr(`${displayPath(file.file, io.cwd)}: ${warning}\n`);
   }
 
-  const findings = result.files.flatMap((file) => file.findings.map((finding) => ({ file: displayPath(file.file, io.cwd), finding })));
+  // Findings with their file, one at a time (no list of them all is built).
+  const findings: ReportFindings = {
+    count: result.files.reduce((sum, file) => sum + file.findings.length, 0),
+    *[Symbol.iterator]() {
+      for (const file of result.files) {
+        const shown = displayPath(file.file, io.cwd);
+        for (const finding of file.findings) yield { file: shown, finding };
+      }
+    },
+  };
   writeReport(parsed.format, result, findings, parsed, io);
 
   if (expanded.errors > 0 || unscannable > 0 || (parsed.model !== undefined && parsed.model !== null && result.model.error)) return EXIT_USAGE;
-  return findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  return findings.count > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-function writeReport(format: Format, result: ScanResult, findings: Array<{ file: string; finding: ScanFinding }>, args: ScanArgs, io: CliIo): void {
+interface ReportFindings extends Iterable<{ file: string; finding: ScanFinding }> {
+  count: number;
+}
+
+/** Collects small writes into chunks of about 64 KiB for `io.stdout`. */
+function chunkedWriter(io: CliIo): { write(text: string): void; end(): void } {
+  let pending = '';
+  return {
+    write(text) {
+      pending += text;
+      if (pending.length >= 65536) {
+        io.stdout(pending);
+        pending = '';
+      }
+    },
+    end() {
+      if (pending) io.stdout(pending);
+      pending = '';
+    },
+  };
+}
+
+function writeReport(format: Format, result: ScanResult, findings: ReportFindings, args: ScanArgs, io: CliIo): void {
   // Every type found, including findings counted past a file's cap (not listed).
   const byType = countByType(result.files);
   const unrecorded = unrecordedCount(result.files);
@@ -251,24 +282,12 @@ function writeReport(format: Format, result: ScanResult, findings: Array<{ file:
         findings: file.findings.length,
         ...(file.skipped ? { skipped: file.skipped } : {}),
       })),
-      findings: findings.map(({ file, finding }) => ({
-        file,
-        type: finding.type,
-        start: finding.start,
-        end: finding.end,
-        line: finding.line,
-        character: finding.character,
-        endLine: finding.endLine,
-        endCharacter: finding.endCharacter,
-        score: finding.score,
-        detectors: finding.detectors,
-        ...(finding.row !== undefined ? { row: finding.row, column: finding.column } : {}),
-      })),
+      findings: [] as object[],
       summary: {
         files: result.files.length,
         scanned: result.files.filter((f) => !f.skipped).length,
         skipped: result.files.filter((f) => f.skipped).length,
-        findings: findings.length,
+        findings: findings.count,
         ...(unrecorded > 0 ? { unrecorded } : {}),
         byType,
         threshold: args.threshold,
@@ -279,33 +298,72 @@ function writeReport(format: Format, result: ScanResult, findings: Array<{ file:
         milliseconds: result.stats.milliseconds,
       },
     };
-    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    // Written finding by finding: exactly JSON.stringify(report, null, 2) with every finding in it.
+    const skeleton = JSON.stringify(report, null, 2);
+    const marker = '\n  "findings": [],\n';
+    const at = skeleton.indexOf(marker);
+    const out = chunkedWriter(io);
+    if (findings.count === 0) out.write(skeleton);
+    else {
+      out.write(`${skeleton.slice(0, at)}\n  "findings": [\n`);
+      let first = true;
+      for (const { file, finding } of findings) {
+        const entry = {
+          file,
+          type: finding.type,
+          start: finding.start,
+          end: finding.end,
+          line: finding.line,
+          character: finding.character,
+          endLine: finding.endLine,
+          endCharacter: finding.endCharacter,
+          score: finding.score,
+          detectors: finding.detectors,
+          ...(finding.row !== undefined ? { row: finding.row, column: finding.column } : {}),
+        };
+        out.write(`${first ? '' : ',\n'}    ${JSON.stringify(entry, null, 2).split('\n').join('\n    ')}`);
+        first = false;
+      }
+      out.write(`\n  ],\n${skeleton.slice(at + marker.length)}`);
+    }
+    out.write('\n');
+    out.end();
     return;
   }
   if (format === 'sarif') {
-    const types = [...new Set(findings.map(({ finding }) => finding.type))].sort();
-    const rules: SarifRule[] = types.map((type) => sarifRule(piiCode(type)));
-    const results: SarifResult[] = findings.map(({ file, finding }) => ({
-      ruleId: piiCode(finding.type),
-      level: finding.score >= 0.8 ? 'error' : 'warning',
-      message: `Possible ${finding.type} (score ${finding.score}; ${finding.detectors.join(', ')})`,
-      file,
-      line: finding.line,
-      character: finding.character,
-      endLine: finding.endLine,
-      endCharacter: finding.endCharacter,
-      properties: { score: finding.score, detectors: finding.detectors, ...(finding.row !== undefined ? { row: finding.row, column: finding.column } : {}) },
-    }));
-    io.stdout(`${JSON.stringify(toSarif(packageVersion(), rules, results, io.cwd), null, 2)}\n`);
+    const writer = createSarifWriter(packageVersion(), io.cwd, (text) => io.stdout(text));
+    try {
+      const types = new Set<PiiEntityType>();
+      for (const { file, finding } of findings) {
+        types.add(finding.type);
+        writer.add({
+          ruleId: piiCode(finding.type),
+          level: finding.score >= 0.8 ? 'error' : 'warning',
+          message: `Possible ${finding.type} (score ${finding.score}; ${finding.detectors.join(', ')})`,
+          file,
+          line: finding.line,
+          character: finding.character,
+          endLine: finding.endLine,
+          endCharacter: finding.endCharacter,
+          properties: { score: finding.score, detectors: finding.detectors, ...(finding.row !== undefined ? { row: finding.row, column: finding.column } : {}) },
+        });
+      }
+      const rules: SarifRule[] = [...types].sort().map((type) => sarifRule(piiCode(type)));
+      writer.finish(rules);
+    } finally {
+      writer.dispose();
+    }
     return;
   }
+  const text = chunkedWriter(io);
   for (const { file, finding } of findings) {
     const where = finding.row !== undefined ? `${file}:row ${finding.row + 1}:${finding.column}` : `${file}:${finding.line + 1}:${finding.character + 1}`;
-    io.stdout(`${where}  ${finding.type}  ${finding.score.toFixed(2)}  ${finding.detectors.join(',')}\n`);
+    text.write(`${where}  ${finding.type}  ${finding.score.toFixed(2)}  ${finding.detectors.join(',')}\n`);
   }
+  text.end();
   const scanned = result.files.filter((f) => !f.skipped).length;
   const summary = Object.entries(byType).map(([type, count]) => `${count} ${type}`).join(', ');
   const more = unrecorded > 0 ? `, and ${unrecorded} more past the per-file limit (counted above, not listed)` : '';
-  io.stdout(`${findings.length} finding${findings.length === 1 ? '' : 's'} in ${scanned} file${scanned === 1 ? '' : 's'}${summary ? ` (${summary})` : ''}${more}${result.model.used ? '' : ' [recognizers only]'}\n`);
+  io.stdout(`${findings.count} finding${findings.count === 1 ? '' : 's'} in ${scanned} file${scanned === 1 ? '' : 's'}${summary ? ` (${summary})` : ''}${more}${result.model.used ? '' : ' [recognizers only]'}\n`);
 }
 

@@ -74,7 +74,8 @@ export async function redactAllInFile(client: LanguageClient | undefined, store:
     }
     await vscode.workspace.applyEdit(edit);
   } else {
-    await vscode.workspace.fs.writeFile(copyName, Buffer.from(result.text ?? '', 'utf8'));
+    // In the sample's own encoding: a UTF-16 file's copy is UTF-16 with its byte order mark.
+    await vscode.workspace.fs.writeFile(copyName, await vscode.workspace.encode(result.text ?? '', { encoding: document.encoding }));
     await vscode.window.showTextDocument(copyName, { preview: false });
   }
   const note = result.skipped > 0 ? vscode.l10n.t(' ({0} findings outside values were left alone)', result.skipped) : '';

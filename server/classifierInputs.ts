@@ -9,6 +9,7 @@ import { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { cardSamplePaths, randomRecord, widgetExamples } from '../core/classifierInputs';
 import { detectBinary } from '../core/pii/readers/sampleFormat';
+import { decodeSampleBytes } from '../core/pii/readers/textEncoding';
 import { ClassifierInputsParams, ClassifierInputsResult, Requests } from '../protocol/messages';
 import { filePathOf } from './documentUris';
 
@@ -54,7 +55,7 @@ function readHead(file: string): string | undefined {
     const buffer = Buffer.alloc(Math.min(MAX_SAMPLE_BYTES, fs.fstatSync(fd).size));
     const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
     const head = buffer.subarray(0, read);
-    return detectBinary(head.subarray(0, 8192)).binary ? undefined : head.toString('utf8');
+    return detectBinary(head.subarray(0, 8192)).binary ? undefined : decodeSampleBytes(head);
   } catch {
     return undefined;
   } finally {

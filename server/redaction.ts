@@ -3,11 +3,11 @@
  * the edits behind "Redact All in File". The plan comes from core/redaction (a pure function of
  * the text and the findings); this file converts positions <-> offsets and plans <-> LSP shapes.
  */
-import * as fs from 'node:fs';
 import { CodeAction, CodeActionKind, Connection, Diagnostic, Range, TextDocuments, TextEdit as LspTextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from '../core/finding';
 import { applyTextEdits, planRedaction, RedactionStyle, RedactionTarget, redactionFormatOf } from '../core/redaction/redactSample';
+import { readSampleText } from '../engine/pii/fileChunks';
 import { PII_DIAGNOSTIC_SOURCE, RedactFileParams, RedactFileResult, Requests } from '../protocol/messages';
 import { fileNameOf, filePathOf } from './documentUris';
 
@@ -86,7 +86,7 @@ export function registerRedaction(connection: Connection, documents: TextDocumen
       const file = filePathOf(params.uri);
       if (!file) return { error: `${fileNameOf(params.uri)} is not open and not a file on disk`, edits: [], skipped: 0 };
       try {
-        document = TextDocument.create(params.uri, 'plaintext', 0, fs.readFileSync(file, 'utf8'));
+        document = TextDocument.create(params.uri, 'plaintext', 0, readSampleText(file));
       } catch (error) {
         return { error: `cannot read ${file}: ${(error as Error).message}`, edits: [], skipped: 0 };
       }

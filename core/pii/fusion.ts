@@ -9,11 +9,13 @@
  *     The loser keeps what is left outside the winner when that still holds a word, else it goes.
  *  3. A test value (deny list) stays flagged and keeps its low score.
  *  4. A model span of a type a validator decides (card, IBAN, IP, email, MAC) that no
- *     recognizer confirmed is dropped; so is any span without a letter or digit.
+ *     recognizer confirmed is dropped; so is any span without a letter or digit, and a model-only
+ *     SECRET without the shape of a credential (recognizers/secret.ts hasSecretShape).
  * Groups scoring under `threshold` are dropped before step 2: what is not reported must not push
  * a reported finding aside.
  */
 import { PiiEntityType, PiiFinding, PiiSpan } from './piiTypes';
+import { hasSecretShape } from './recognizers/secret';
 import { byCodeUnits, byStartLongestFirst, byStartThenEnd, sortSmall } from './sortSmall';
 
 /** Types whose value a recognizer can prove (checksum, parser, library validation). */
@@ -140,6 +142,8 @@ export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}
   const findings: Candidate[] = [];
   for (const group of groups) {
     if (options.dropUnconfirmedModelSpans !== false && VALIDATOR_DECIDES.has(group.type) && allModel(group.spans)) continue;
+    // A secret the model alone found must look like one (`lorem` and `x123` do not).
+    if (group.type === 'SECRET' && text !== undefined && allModel(group.spans) && !hasSecretShape(text.slice(group.start, group.end))) continue;
     const found = toFinding(group, modelOnlyFactor);
     if (found.finding.score >= threshold) findings.push(found);
   }

@@ -1,18 +1,21 @@
-/** Streams a UTF-8 file as string chunks (a byte order mark is dropped, as editors do). */
+/**
+ * Streams a sample file as string chunks, decoded from UTF-8 or from UTF-16 with a byte order
+ * mark; the mark itself is dropped, as editors do, so offsets are those of the text an editor shows.
+ */
 import * as fs from 'node:fs';
+import { decodeSampleBytes, SampleEncoding, sampleDecoder } from '../../core/pii/readers/textEncoding';
 
 export const CHUNK_BYTES = 1 << 16;
 
-export async function* fileChunks(file: string, onBytes?: (bytesRead: number) => void): AsyncGenerator<string> {
+export async function* fileChunks(file: string, onBytes?: (bytesRead: number) => void, encoding: SampleEncoding = 'utf-8'): AsyncGenerator<string> {
   const stream = fs.createReadStream(file, { highWaterMark: CHUNK_BYTES });
-  const decoder = new TextDecoder('utf-8');
-  let first = true;
+  // TextDecoder drops a leading byte order mark of its encoding and keeps surrogate pairs and
+  // multi-byte sequences cut between two buffers whole.
+  const decoder = sampleDecoder(encoding);
   let bytes = 0;
   for await (const buffer of stream as AsyncIterable<Buffer>) {
     bytes += buffer.length;
-    let text = decoder.decode(buffer, { stream: true });
-    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    first = false;
+    const text = decoder.decode(buffer, { stream: true });
     onBytes?.(bytes);
     if (text.length > 0) yield text;
   }
@@ -30,4 +33,9 @@ export async function fileHead(file: string, length = 8192): Promise<Uint8Array>
   } finally {
     await handle.close();
   }
+}
+
+/** A whole sample file as the text an editor shows (for redaction of a file that is not open). */
+export function readSampleText(file: string): string {
+  return decodeSampleBytes(fs.readFileSync(file));
 }

@@ -15,6 +15,7 @@ import { sniffDelimiter } from '../../core/pii/readers/csvReader';
 import { detectBinary, formatOfContent, formatOfPath, SampleFormat } from '../../core/pii/readers/sampleFormat';
 import { fileRangeOf, TextUnit, withinOneRun } from '../../core/pii/readers/textUnit';
 import { readUnits } from '../../core/pii/readers/unitReader';
+import { sampleDecoder } from '../../core/pii/readers/textEncoding';
 import { fileChunks, fileHead } from './fileChunks';
 import { detectBatch, DetectOptions } from './detectBatch';
 import { DetectorPool, PoolModelError, startDetectorPool } from './detectorPool';
@@ -293,10 +294,12 @@ async function scanOneFile(file: string, context: DetectContext, hooks: ScanHook
       scan.skipped = verdict.reason;
       return scan;
     }
-    const headText = new TextDecoder('utf-8').decode(head);
+    const encoding = verdict.encoding ?? 'utf-8';
+    // The head without its byte order mark; a character cut at its end decodes as U+FFFD.
+    const headText = sampleDecoder(encoding).decode(head);
     const format = byPath ?? formatOfContent(headText);
     scan.format = format;
-    const reader = createReader(format, format === 'csv' ? sniffDelimiter(headText.replace(/^\uFEFF/, '')) : undefined);
+    const reader = createReader(format, format === 'csv' ? sniffDelimiter(headText) : undefined);
     const batchSize = context.options.unitsPerBatch ?? 64;
     let batch: TextUnit[] = [];
     let batchChars = 0;
@@ -311,7 +314,7 @@ async function scanOneFile(file: string, context: DetectContext, hooks: ScanHook
       detection.catch(() => undefined);
       inFlight.push(detection);
     };
-    for await (const unit of readUnits(fileChunks(file, report), reader)) {
+    for await (const unit of readUnits(fileChunks(file, report, encoding), reader)) {
       batch.push(unit);
       batchChars += unit.text.length;
       if (batch.length >= batchSize || batchChars >= 262144) {

@@ -45,6 +45,11 @@ const enum Mode {
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 const MAX_DEPTH = 512;
+/**
+ * A key longer than this is not a name but data (a whole document used as a key): it is read as
+ * a value, in file order and split like a long value, so no unit, key or field name grows with it.
+ */
+export const MAX_KEY_CHARS = 4096;
 
 export function createJsonReader(options: JsonOptions = {}): UnitReader {
   const maxUnitChars = options.maxUnitChars ?? MAX_UNIT_CHARS;
@@ -68,6 +73,8 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
   // Current literal
   let literal = '';
   let literalStart = 0;
+  /** A number too long for one unit: its first parts are already in units. */
+  let literalSpilled = false;
 
   const warn = (message: string) => {
     if (warnings.length < 20) warnings.push(`line ${lines.line + 1}: ${message}`);
@@ -121,6 +128,21 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
       unit.beginField(currentKey());
     }
   };
+  /** Adds a piece of the key being read; a key grown too long goes on as a value. */
+  const addKeyPiece = (piece: KeyPiece) => {
+    keyText += piece.text;
+    keyPieces.push(piece);
+    if (keyText.length <= MAX_KEY_CHARS) return;
+    // Nothing was flushed since the key began, so its pieces still belong to the open unit.
+    stringIsKey = false;
+    beginValue(keyPieces[0].start);
+    for (const p of keyPieces) {
+      if (p.escape) unit.appendDecoded(p.text, p.start, p.end);
+      else appendValueText(p.text, p.start);
+    }
+    keyText = '';
+    keyPieces = [];
+  };
   const closeContainer = (fileEnd: number) => {
     stack.pop();
     const top = stack[stack.length - 1];
@@ -132,16 +154,27 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
     else if (stack.length === 1 && stack[0].kind === 'array') record++;
   };
   const endLiteral = () => {
-    if (/^-?\d/.test(literal)) {
-      beginValue(literalStart);
-      unit.appendVerbatim(literal, literalStart);
+    if (literalSpilled || /^-?\d/.test(literal)) {
+      if (!literalSpilled) beginValue(literalStart);
+      appendValueText(literal, literalStart);
       endValue(literalStart + literal.length);
     } else if (!/^(true|false|null)$/.test(literal)) {
       warn(`unexpected \`${literal.slice(0, 20)}\``);
     }
     literal = '';
+    literalSpilled = false;
     const top = stack[stack.length - 1];
     if (top?.kind === 'object') top.key = undefined;
+  };
+  /** A literal grown to a unit's size: a number goes into units part by part, anything else keeps only its start (for the warning). */
+  const spillLiteral = () => {
+    if (literalSpilled || /^-?\d/.test(literal)) {
+      if (!literalSpilled) beginValue(literalStart);
+      literalSpilled = true;
+      appendValueText(literal, literalStart);
+      literalStart += literal.length;
+      literal = '';
+    }
   };
 
   const push = (chunk: string): TextUnit[] => {
@@ -151,10 +184,8 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
     const flushRun = (endIndex: number) => {
       if (runStart >= 0 && endIndex > runStart) {
         const text = chunk.slice(runStart, endIndex);
-        if (stringIsKey) {
-          keyText += text;
-          keyPieces.push({ text, start: base + runStart, end: base + endIndex, escape: false });
-        } else appendValueText(text, base + runStart);
+        if (stringIsKey) addKeyPiece({ text, start: base + runStart, end: base + endIndex, escape: false });
+        else appendValueText(text, base + runStart);
       }
       runStart = -1;
     };
@@ -195,10 +226,8 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
           }
           const decoded = ESCAPES[ch] ?? ch;
           if (!(ch in ESCAPES)) warn(`invalid escape \\${ch}`);
-          if (stringIsKey) {
-            keyText += decoded;
-            keyPieces.push({ text: decoded, start: escapeStart, end: here + 1, escape: true });
-          } else unit.appendDecoded(decoded, escapeStart, here + 1);
+          if (stringIsKey) addKeyPiece({ text: decoded, start: escapeStart, end: here + 1, escape: true });
+          else unit.appendDecoded(decoded, escapeStart, here + 1);
           mode = Mode.InString;
           continue;
         }
@@ -207,10 +236,8 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
           if (unicodeDigits.length === 4) {
             const value = /^[0-9A-Fa-f]{4}$/.test(unicodeDigits) ? parseInt(unicodeDigits, 16) : 0xfffd;
             const decoded = String.fromCharCode(value);
-            if (stringIsKey) {
-              keyText += decoded;
-              keyPieces.push({ text: decoded, start: escapeStart, end: here + 1, escape: true });
-            } else unit.appendDecoded(decoded, escapeStart, here + 1);
+            if (stringIsKey) addKeyPiece({ text: decoded, start: escapeStart, end: here + 1, escape: true });
+            else unit.appendDecoded(decoded, escapeStart, here + 1);
             mode = Mode.InString;
           }
           continue;
@@ -220,7 +247,11 @@ export function createJsonReader(options: JsonOptions = {}): UnitReader {
             mode = Mode.Between;
             break; // handle the delimiter below
           }
-          literal += chunk[i];
+          if (literal.length < maxUnitChars) literal += chunk[i];
+          else if (literalSpilled || /^-?\d/.test(literal)) {
+            spillLiteral();
+            literal = chunk[i];
+          }
           continue;
         case Mode.Between:
           break;

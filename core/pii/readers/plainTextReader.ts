@@ -22,6 +22,8 @@ export function createPlainTextReader(options: PlainTextOptions = {}): UnitReade
   let out: TextUnit[] = [];
   let lineIsBlank = true;
   let blankLines = 0;
+  /** The last chunk ended with a CR: whether it ends the line depends on the next character. */
+  let crAtChunkEnd = false;
 
   const flush = (fileEnd: number) => {
     if (!unit.isEmpty) {
@@ -31,10 +33,25 @@ export function createPlainTextReader(options: PlainTextOptions = {}): UnitReade
     unit = lines.newUnit();
   };
 
+  /** A line ended (at `fileEnd`): a blank line, or a long unit, ends the unit. */
+  const endLine = (length: number, beforeFlush: () => void, fileEnd: number) => {
+    blankLines = lineIsBlank ? blankLines + 1 : 0;
+    lineIsBlank = true;
+    if (blankLines >= 1 || length >= soft) {
+      beforeFlush();
+      flush(fileEnd);
+    }
+  };
+
   const push = (chunk: string): TextUnit[] => {
     out = [];
     const base = offset;
     let runStart = 0;
+    if (crAtChunkEnd && chunk.length > 0) {
+      crAtChunkEnd = false;
+      // A CR then anything but LF: the CR ended the line (a CRLF is ended by its LF, below).
+      if (chunk.charCodeAt(0) !== 10) endLine(unit.textLength, () => undefined, base);
+    }
     const flushRun = (endIndex: number) => {
       if (endIndex > runStart) unit.appendVerbatim(chunk.slice(runStart, endIndex), base + runStart);
       runStart = endIndex;
@@ -46,12 +63,12 @@ export function createPlainTextReader(options: PlainTextOptions = {}): UnitReade
       const length = unit.textLength + (i - runStart);
       if (code === 10 || code === 13) {
         if (code === 13 && chunk.charCodeAt(i + 1) === 10) continue; // the LF ends the line
-        blankLines = lineIsBlank ? blankLines + 1 : 0;
-        lineIsBlank = true;
-        if (blankLines >= 1 || length >= soft) {
-          flushRun(i + 1);
-          flush(here + 1);
+        if (code === 13 && i === chunk.length - 1) {
+          // Never split a CRLF between two units: decided with the next chunk.
+          crAtChunkEnd = true;
+          continue;
         }
+        endLine(length, () => flushRun(i + 1), here + 1);
       } else if (code === 32 || code === 9) {
         if (length >= hard) {
           flushRun(i + 1);

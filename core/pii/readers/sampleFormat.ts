@@ -1,4 +1,5 @@
 /** Which reader a sample file needs, and whether it is text at all. */
+import { encodingOfHead, SampleEncoding } from './textEncoding';
 
 export type SampleFormat = 'csv' | 'tsv' | 'json' | 'jsonl' | 'text' | 'parquet';
 
@@ -47,16 +48,20 @@ export function formatOfContent(head: string): Exclude<SampleFormat, 'parquet'> 
 export interface BinaryVerdict {
   binary: boolean;
   reason?: string;
+  /** For text: the encoding its byte order mark announces (UTF-8 without one). */
+  encoding?: SampleEncoding;
 }
 
 /**
- * Looks at the first bytes of a file: NUL bytes, a UTF-16/32 byte order mark, or more than 5%
- * invalid UTF-8 sequences mean it is not a UTF-8 text file the readers can scan.
+ * Looks at the first bytes of a file: NUL characters, a UTF-32 byte order mark, or more than 5%
+ * invalid UTF-8 sequences mean it is not a text file the readers can scan. UTF-16 with a byte
+ * order mark and UTF-8 (with or without one) are text.
  */
 export function detectBinary(bytes: Uint8Array): BinaryVerdict {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return { binary: true, reason: 'UTF-16 text is not supported; save the file as UTF-8' };
-  }
+  const found = encodingOfHead(bytes);
+  if ('unsupported' in found) return { binary: true, reason: found.unsupported };
+  const { encoding } = found;
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') return utf16Verdict(bytes, encoding);
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x41 && bytes[2] === 0x52 && bytes[3] === 0x31) {
     return { binary: true, reason: 'a Parquet file without the .parquet extension' };
   }
@@ -89,9 +94,33 @@ export function detectBinary(bytes: Uint8Array): BinaryVerdict {
       i++;
     }
   }
+  if (nul > 0 && looksLikeUtf16WithoutBom(bytes)) {
+    return { binary: true, reason: 'UTF-16 text without a byte order mark is not supported; save the file as UTF-8, or as UTF-16 with a byte order mark' };
+  }
   if (nul > 0) return { binary: true, reason: `binary file (${nul} NUL bytes in the first ${bytes.length} bytes)` };
   if (bytes.length > 0 && invalid / bytes.length > 0.05) {
     return { binary: true, reason: `not UTF-8 text (${invalid} invalid byte sequences in the first ${bytes.length} bytes)` };
   }
-  return { binary: false };
+  return { binary: false, encoding };
+}
+
+/** UTF-16 text (after its byte order mark) is binary when it holds NUL characters. */
+function utf16Verdict(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): BinaryVerdict {
+  let nul = 0;
+  for (let i = 2; i + 1 < bytes.length; i += 2) if (bytes[i] === 0 && bytes[i + 1] === 0) nul++;
+  if (nul > 0) return { binary: true, reason: `binary file (${nul} NUL characters in the first ${bytes.length} bytes of UTF-16)` };
+  return { binary: false, encoding };
+}
+
+/** ASCII text in UTF-16: a NUL in every other byte (one parity) and almost none in the other. */
+function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
+  const pairs = bytes.length >> 1;
+  if (pairs < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  return Math.max(even, odd) >= pairs * 0.6 && Math.min(even, odd) <= pairs * 0.05;
 }

@@ -47,6 +47,55 @@ export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER.test(value);
 }
 
+/** Fewer characters than this are too few for a credential the model finds without a prefix or a key word. */
+export const MIN_SECRET_CHARS = 8;
+/** Bits per character below which a value repeats itself too much to be a generated credential. */
+const MIN_SECRET_ENTROPY = 2.5;
+
+/**
+ * Whether a value that only the model calls a SECRET (no token prefix, no `password=`) has the
+ * shape of a credential: one run of at least 8 characters without spaces, mixing at least two
+ * classes of characters (lower case, upper case, digits, symbols), varied enough (Shannon entropy
+ * of 2.5 bits per character or more), and not one of the shapes ordinary text takes: a word
+ * (`lorem`, `Consectetur`, `NASA`), a number, words joined by `-`, `_`, `.` or `'`
+ * (`state-of-the-art`, `example.com`), or an identifier made of a short letter prefix and digits
+ * (`x123`, `id_20931`, `AB1234567`).
+ */
+export function hasSecretShape(value: string): boolean {
+  if (value.length < MIN_SECRET_CHARS || /\s/.test(value)) return false;
+  let lower = 0;
+  let upper = 0;
+  let digit = 0;
+  let other = 0;
+  for (const ch of value) {
+    if (/\p{Ll}/u.test(ch)) lower = 1;
+    else if (/\p{Lu}/u.test(ch)) upper = 1;
+    else if (/\p{N}/u.test(ch)) digit = 1;
+    else other = 1;
+  }
+  if (lower + upper + digit + other < 2) return false;
+  if (/^\p{Lu}\p{Ll}+$/u.test(value)) return false; // a capitalized word
+  if (/^(?:\p{Lu}?\p{Ll}+|\p{Lu}{1,6})(?:[-_.'’](?:\p{Lu}?\p{Ll}+|\p{Lu}{1,6}))+$/u.test(value)) return false; // words joined by punctuation
+  if (/^\p{L}{1,4}[-_.#:]?\p{N}+$/u.test(value) || /^\p{N}+[-_.]?\p{L}{1,2}$/u.test(value)) return false; // an identifier
+  return shannonEntropy(value) >= MIN_SECRET_ENTROPY;
+}
+
+/** Bits per character of the value's character distribution. */
+function shannonEntropy(value: string): number {
+  const counts = new Map<string, number>();
+  let length = 0;
+  for (const ch of value) {
+    counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    length++;
+  }
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
 export function recognizeSecrets(input: RecognizerInput): PiiSpan[] {
   const { text } = input;
   const spans: PiiSpan[] = [];

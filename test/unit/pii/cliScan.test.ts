@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runScan } from '../../../cli/scan';
 import { CliIo } from '../../../cli/io';
-import { findPackageRoot } from '../../../engine/packageRoot';
+import { findPackageRoot, packageVersion } from '../../../engine/packageRoot';
+import { SarifResult, toSarif } from '../../../cli/sarif';
 
 const root = findPackageRoot(__dirname)!;
 const fixtures = path.join(root, 'test', 'fixtures', 'pii');
@@ -112,6 +113,30 @@ describe('cardwright scan (recognizers only)', function () {
     assert.ok(only.findings.every((f: JsonFinding) => f.type === 'EMAIL_ADDRESS'));
     const strict = JSON.parse((await scan(['people.csv', '--threshold', '0.99', '--format', 'json', '--model', 'none'])).stdout);
     assert.ok(strict.findings.every((f: JsonFinding) => f.score >= 0.99));
+  });
+
+  it('streams JSON and SARIF reports that are exactly one JSON.stringify of the whole report', async () => {
+    const json = await scan(['.', '--model', 'none', '--format', 'json']);
+    const report = JSON.parse(json.stdout) as { findings: JsonFinding[] };
+    assert.ok(report.findings.length > 5);
+    assert.equal(json.stdout, `${JSON.stringify(report, null, 2)}\n`);
+    const sarif = await scan(['.', '--model', 'none', '--format', 'sarif']);
+    const results: SarifResult[] = report.findings.map((f) => ({
+      ruleId: `pii/${f.type.toLowerCase().replace(/_/g, '-')}`,
+      level: f.score >= 0.8 ? 'error' : 'warning',
+      message: `Possible ${f.type} (score ${f.score}; ${f.detectors.join(', ')})`,
+      file: f.file,
+      line: f.line,
+      character: f.character,
+      endLine: f.endLine,
+      endCharacter: f.endCharacter,
+      properties: { score: f.score, detectors: f.detectors },
+    }));
+    const types = [...new Set(report.findings.map((f) => f.type))].sort();
+    const rules = types.map((type) => ({ id: `pii/${type.toLowerCase().replace(/_/g, '-')}`, shortDescription: `Possible ${type} in a dataset sample` }));
+    assert.equal(sarif.stdout, `${JSON.stringify(toSarif(packageVersion(), rules, results, fixtures), null, 2)}\n`);
+    const clean = await scan(['clean.csv', '--model', 'none', '--format', 'json']);
+    assert.equal(clean.stdout, `${JSON.stringify(JSON.parse(clean.stdout), null, 2)}\n`);
   });
 
   it('writes SARIF with one rule per entity type', async () => {

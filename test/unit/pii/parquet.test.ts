@@ -52,4 +52,24 @@ describe('pii Parquet samples', function () {
     const result = await scanFiles([broken], { model: null });
     assert.match(result.files[0].skipped ?? '', /Parquet/);
   });
+
+  it('says in words why an empty, truncated or damaged Parquet file cannot be read', async () => {
+    const whole = fs.readFileSync(file);
+    const damaged = Buffer.from(whole);
+    // Damage the footer's metadata (just before the length and the closing PAR1).
+    for (let i = damaged.length - 40; i < damaged.length - 8; i++) damaged[i] = 0xee;
+    const cases: Record<string, [Buffer, RegExp]> = {
+      'empty.parquet': [Buffer.alloc(0), /^cannot read Parquet: the file is empty/],
+      'short.parquet': [Buffer.from('PAR1'), /too short to be Parquet \(4 bytes\)/],
+      'truncated.parquet': [whole.subarray(0, whole.length >> 1), /truncated or damaged Parquet file/],
+      'headless.parquet': [whole.subarray(7), /not a Parquet file/],
+      'damaged.parquet': [damaged, /damaged Parquet file/],
+    };
+    for (const [name, [bytes]] of Object.entries(cases)) fs.writeFileSync(path.join(dir, name), bytes);
+    const result = await scanFiles(Object.keys(cases).map((name) => path.join(dir, name)), { model: null });
+    Object.values(cases).forEach(([, reason], i) => {
+      assert.match(result.files[i].skipped ?? '', reason);
+      assert.doesNotMatch(result.files[i].skipped ?? '', /^cannot read Parquet: (Offset|thrift|parquet)/);
+    });
+  });
 });

@@ -158,6 +158,30 @@ describe('pii readers: JSON and JSON Lines', () => {
     const all = units.map((u) => u.text).join('\n');
     assert.ok(all.includes('user499@example.org'));
   });
+
+  it('splits a number too long for one unit, and keeps only the start of a long unknown literal', () => {
+    const digits = '4'.repeat(40000);
+    const doc = `{"n": ${digits}, "junk": ${'z'.repeat(40000)}, "e": "ana.ruiz@example.com"}\n`;
+    const units = readAll(createJsonReader({ lineDelimited: true }), doc, 5000);
+    assert.ok(units.every((u) => u.text.length <= 16384 + 64));
+    assertUnitsMapExactly(doc, units);
+    assert.equal(units.map((u) => u.text).join('').split('4').length - 1, 40000);
+    assert.ok(units.some((u) => u.text.includes('e: ana.ruiz@example.com')));
+  });
+
+  it('reads a key too long to be a name as a value: in file order, in bounded units, mapped exactly', function () {
+    this.timeout(20000);
+    const hugeKey = `${'lorem ipsum \\"dolor\\" '.repeat(1200)}ana.ruiz@example.com`;
+    const doc = `{"short": "x", "${hugeKey}": {"phone": "+1 415 555 2671"}, "after": "bob@example.org"}\n{"k": "v"}\n`;
+    for (const chunkSize of [doc.length, 8191, 4093]) {
+      const units = readAll(createJsonReader({ lineDelimited: true }), doc, chunkSize);
+      assert.ok(units.every((u) => u.text.length <= 16384 + 64), `a unit of ${Math.max(...units.map((u) => u.text.length))} characters`);
+      assert.ok(units.every((u) => (u.fields ?? []).every((f) => f.name.length <= 4096)));
+      assertUnitsMapExactly(doc, units);
+      const all = units.map((u) => u.text).join('\n');
+      for (const value of ['ana.ruiz@example.com', '+1 415 555 2671', 'bob@example.org', 'after: bob@example.org', 'k: v']) assert.ok(all.includes(value), value);
+    }
+  });
 });
 
 describe('pii readers: plain text', () => {
@@ -194,10 +218,15 @@ describe('pii readers: formats and binary files', () => {
     assert.equal(formatOfContent('hello'), 'text');
   });
 
-  it('detects NUL bytes, UTF-16 and invalid UTF-8', () => {
-    assert.equal(detectBinary(new TextEncoder().encode('plain text é 😀')).binary, false);
+  it('detects NUL bytes, UTF-16 and UTF-32 byte order marks and invalid UTF-8', () => {
+    assert.deepEqual(detectBinary(new TextEncoder().encode('plain text é 😀')), { binary: false, encoding: 'utf-8' });
     assert.equal(detectBinary(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 1])).binary, true);
-    assert.match(detectBinary(new Uint8Array([0xff, 0xfe, 0x41, 0])).reason ?? '', /UTF-16/);
+    assert.deepEqual(detectBinary(new Uint8Array([0xff, 0xfe, 0x41, 0, 0x3d, 0xd8, 0x00, 0xde])), { binary: false, encoding: 'utf-16le' });
+    assert.deepEqual(detectBinary(new Uint8Array([0xfe, 0xff, 0, 0x41])), { binary: false, encoding: 'utf-16be' });
+    assert.deepEqual(detectBinary(new Uint8Array([0xef, 0xbb, 0xbf, 0x41])), { binary: false, encoding: 'utf-8-bom' });
+    assert.match(detectBinary(new Uint8Array([0xff, 0xfe, 0x41, 0, 0, 0, 0x42, 0])).reason ?? '', /NUL characters/);
+    assert.match(detectBinary(new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0])).reason ?? '', /UTF-32/);
+    assert.match(detectBinary(new Uint8Array([0, 0, 0xfe, 0xff, 0, 0, 0, 0x41])).reason ?? '', /UTF-32/);
     const latin1 = new Uint8Array(Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? 0xe9 : 0x61)));
     assert.match(detectBinary(latin1).reason ?? '', /not UTF-8/);
     // A multi-byte sequence cut by the end of the sample is not an error.

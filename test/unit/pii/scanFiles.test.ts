@@ -57,9 +57,51 @@ describe('pii scanFiles', function () {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
-  it('skips UTF-16 files with a reason', async () => {
+  it('reads UTF-16 (little and big endian) and UTF-8 with a byte order mark: the same findings at the offsets of the decoded text', async () => {
+    // Characters outside the BMP (two code units), CRLF and values past the 64 KiB chunk
+    // boundary of the UTF-16 files; offsets are UTF-16 code units of the text without the mark.
+    const filler = 'row 😀 of filler text\r\n'.repeat(3000);
+    const text = `name,email\r\nAda 😀,ada@analytical.co.uk\r\n${filler}Bob,bob.stone@corp-mail.com\n"quoted 😀 ""x""",+1 415 555 2671\n`;
+    const encodings: Record<string, Buffer> = {
+      'utf8.csv': Buffer.from(text, 'utf8'),
+      'utf8bom.csv': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]),
+      'utf16le.csv': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+      'utf16be.csv': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]),
+    };
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cardwright-encodings-'));
+    for (const [name, bytes] of Object.entries(encodings)) fs.writeFileSync(path.join(folder, name), bytes);
+    const result = await scanFiles(Object.keys(encodings).map((name) => path.join(folder, name)), { model: null });
+    const seen = result.files.map((file) => {
+      assert.equal(file.skipped, undefined, `${file.file}: ${file.skipped}`);
+      return file.findings.map((f) => [f.type, text.slice(f.start, f.end), f.start, f.line, f.character, f.endLine, f.endCharacter]);
+    });
+    assert.deepEqual(seen[0].map((f) => f[1]), ['ada@analytical.co.uk', 'bob.stone@corp-mail.com', '+1 415 555 2671']);
+    for (const other of seen.slice(1)) assert.deepEqual(other, seen[0]);
+    // Line 1 is `Ada 😀,ada@...`: the emoji counts two characters, as in an editor.
+    assert.deepEqual(seen[0][0].slice(3), [1, 7, 1, 27]);
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('refuses UTF-32, UTF-16 without a byte order mark, and UTF-16 holding NUL characters, with a reason', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cardwright-encodings-'));
+    const files: Record<string, Buffer> = {
+      'utf32.txt': Buffer.from([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]),
+      'nobom.txt': Buffer.from('hello ada@analytical.co.uk', 'utf16le'),
+      'nul.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a\u0000b', 'utf16le')]),
+    };
+    for (const [name, bytes] of Object.entries(files)) fs.writeFileSync(path.join(folder, name), bytes);
+    const result = await scanFiles(Object.keys(files).map((name) => path.join(folder, name)), { model: null });
+    const reasons = result.files.map((file) => file.skipped ?? '');
+    assert.match(reasons[0], /UTF-32 text is not supported/);
+    assert.match(reasons[1], /UTF-16 text without a byte order mark/);
+    assert.match(reasons[2], /NUL characters/);
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('reads the UTF-16 file of a folder walk like any other text', async () => {
     const result = await scanFiles([path.join(dir, 'utf16.txt')], { model: null });
-    assert.match(result.files[0].skipped ?? '', /UTF-16/);
+    assert.equal(result.files[0].skipped, undefined);
+    assert.equal(result.files[0].format, 'text');
   });
 
   it('reports progress, stops when cancelled, and caps findings per file', async () => {
