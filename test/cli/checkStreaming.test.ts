@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { Analyzer, createAnalyzer } from '../../core/analyzer';
 import { runCheck } from '../../cli/check';
 import { CliIo } from '../../cli/io';
-import { SarifResult, toSarif } from '../../cli/sarif';
+import { SarifResult, sarifRule, toSarif } from '../../cli/sarif';
 import { loadSchemas } from '../../engine/schemaFiles';
 import { packageVersion } from '../../engine/packageRoot';
 import { tempProject } from '../support/runCli';
@@ -86,7 +86,7 @@ describe('cardwright check: streamed report', function () {
       })),
     );
     assert.ok(results.some((r) => r.message.includes('\u2028')), 'a message holds U+2028 (a line terminator for /^/m)');
-    const rules = [...new Set(results.map((r) => r.ruleId))].sort().map((id) => ({ id, shortDescription: id }));
+    const rules = [...new Set(results.map((r) => r.ruleId))].sort().map(sarifRule);
     const run = await check('sarif');
     assert.equal(run.stdout, `${JSON.stringify(toSarif(packageVersion(), rules, results, project.dir), null, 2)}\n`);
     const none = await check('sarif', empty.dir);

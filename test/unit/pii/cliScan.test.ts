@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { runScan } from '../../../cli/scan';
 import { CliIo } from '../../../cli/io';
 import { findPackageRoot, packageVersion } from '../../../engine/packageRoot';
-import { SarifResult, toSarif } from '../../../cli/sarif';
+import { SarifResult, sarifRule, toSarif } from '../../../cli/sarif';
 
 const root = findPackageRoot(__dirname)!;
 const fixtures = path.join(root, 'test', 'fixtures', 'pii');
@@ -133,7 +133,7 @@ describe('cardwright scan (recognizers only)', function () {
       properties: { score: f.score, detectors: f.detectors },
     }));
     const types = [...new Set(report.findings.map((f) => f.type))].sort();
-    const rules = types.map((type) => ({ id: `pii/${type.toLowerCase().replace(/_/g, '-')}`, shortDescription: `Possible ${type} in a dataset sample` }));
+    const rules = types.map((type) => sarifRule(`pii/${type.toLowerCase().replace(/_/g, '-')}`));
     assert.equal(sarif.stdout, `${JSON.stringify(toSarif(packageVersion(), rules, results, fixtures), null, 2)}\n`);
     const clean = await scan(['clean.csv', '--model', 'none', '--format', 'json']);
     assert.equal(clean.stdout, `${JSON.stringify(JSON.parse(clean.stdout), null, 2)}\n`);
