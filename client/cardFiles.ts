@@ -70,9 +70,10 @@ async function folderFor(target: unknown): Promise<vscode.Uri | undefined> {
   return chosen?.[0];
 }
 
-async function pickCard(): Promise<vscode.Uri | undefined> {
+/** The active card (a file `accept` matches), the only card of the workspace, or one the user picks. */
+export async function pickCard(accept: RegExp = CARD): Promise<vscode.Uri | undefined> {
   const active = vscode.window.activeTextEditor?.document.uri;
-  if (active && CARD.test(active.path)) return active;
+  if (active && accept.test(active.path)) return active;
   const cards = await vscode.workspace.findFiles('**/model-card.{yaml,yml}', '**/node_modules/**', 50);
   if (cards.length <= 1) {
     if (cards.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('No model-card.yaml in this workspace.'));

@@ -5,13 +5,14 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExportCycloneDxParams, ExportCycloneDxResult, Requests } from '../protocol/messages';
+import { pickCard } from './cardFiles';
 
 const CARD_FILE = /(^|\/)(model-card\.ya?ml|[^/]+\.md)$/i;
 
 /** Exports the given card (explorer), else the active one, else one picked from the workspace. Returns the BOM's URI. */
 export async function exportCycloneDxBom(client: LanguageClient | undefined, target?: unknown): Promise<vscode.Uri | undefined> {
   if (!client) return void vscode.window.showErrorMessage(vscode.l10n.t('The Cardwright language server is not running.'));
-  const card = target instanceof vscode.Uri && CARD_FILE.test(target.path) ? target : await pickCard();
+  const card = target instanceof vscode.Uri && CARD_FILE.test(target.path) ? target : await pickCard(CARD_FILE);
   if (!card) return undefined;
   const document = await vscode.workspace.openTextDocument(card);
   const params: ExportCycloneDxParams = { uri: card.toString(), text: document.getText() };
@@ -35,16 +36,4 @@ export async function exportCycloneDxBom(client: LanguageClient | undefined, tar
     if (choice === details) channel.show(true);
   });
   return output;
-}
-
-async function pickCard(): Promise<vscode.Uri | undefined> {
-  const active = vscode.window.activeTextEditor?.document.uri;
-  if (active && CARD_FILE.test(active.path)) return active;
-  const cards = await vscode.workspace.findFiles('**/model-card.{yaml,yml}', '**/node_modules/**', 50);
-  if (cards.length <= 1) {
-    if (cards.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('No model-card.yaml in this workspace.'));
-    return cards[0];
-  }
-  const picked = await vscode.window.showQuickPick(cards.map((card) => ({ label: vscode.workspace.asRelativePath(card), card })));
-  return picked?.card;
 }

@@ -14,7 +14,6 @@ import { fuseSpans } from '../core/pii/fusion';
 import { modelSpans } from '../core/pii/modelSpans';
 import { isPiiEntityType } from '../core/pii/piiTypes';
 import { recognizeAll } from '../core/pii/recognizeAll';
-import { caseTypes } from '../core/pii/wordPieceTokenizer';
 import type { Analyzer } from '../core/analyzer';
 import {
   ClassifiedTokenDto,
@@ -30,7 +29,7 @@ import {
 import { CardwrightSettings } from '../protocol/settings';
 import { fileNameOf, filePathOf } from './documentUris';
 import { packageRoot, packageVersion, SHIPPED_MODEL } from '../engine/packageRoot';
-import { HUB_ID, loadTokenClassifier, TokenClassifier } from '../engine/pii/modelRuntime';
+import { firstWindowTokenLabels, HUB_ID, loadTokenClassifier, TokenClassifier } from '../engine/pii/modelRuntime';
 import { countByType, FileScan, scanFiles, unrecordedCount } from '../engine/pii/scanFiles';
 
 /** Texts longer than this are cut for the sidebar classifier (it renders every span). */
@@ -320,18 +319,6 @@ async function modelInfo(model: TokenClassifier, folder: string, loadMs: number)
 
 /** Per-token labels and probabilities of the first window of `text`, for the sidebar's token view. */
 async function tokenLabels(model: TokenClassifier, text: string): Promise<ClassifiedTokenDto[]> {
-  const tokens = model.tokenizer.tokenize(text);
-  const count = Math.min(tokens.ids.length, model.maxTokens - 2);
-  if (count === 0) return [];
-  const types = model.caseTypes ? [[0, ...caseTypes(text, tokens).subarray(0, count), 0]] : undefined;
-  const [rows] = await model.classify([[model.tokenizer.clsId, ...tokens.ids.slice(0, count), model.tokenizer.sepId]], types);
-  const labels = model.labels.length;
-  const out: ClassifiedTokenDto[] = [];
-  for (let t = 0; t < count; t++) {
-    let best = 0;
-    for (let c = 1; c < labels; c++) if (rows[(t + 1) * labels + c] > rows[(t + 1) * labels + best]) best = c;
-    out.push({ start: tokens.starts[t], end: tokens.ends[t], token: text.slice(tokens.starts[t], tokens.ends[t]), label: model.labels[best], score: rows[(t + 1) * labels + best] });
-  }
-  return out;
+  return (await firstWindowTokenLabels(model, text)).map((t) => ({ ...t, token: text.slice(t.start, t.end) }));
 }
 

@@ -6,10 +6,9 @@
  */
 import * as path from 'node:path';
 import type { RunnableTask } from '../../core/cardModel/modelTasks';
-import { caseTypes } from '../../core/pii/wordPieceTokenizer';
 import { groupTokenLabels, LabelledSpan, TokenPrediction } from '../../core/cardModel/tokenSpans';
 import type { LabelScore } from '../../core/cardModel/widgetExamples';
-import { loadLocalPipeline, loadTokenClassifier, ModelLoadError, TaskPipeline, TokenClassifier } from '../pii/modelRuntime';
+import { firstWindowTokenLabels, loadLocalPipeline, loadTokenClassifier, ModelLoadError, TaskPipeline, TokenClassifier } from '../pii/modelRuntime';
 import type { LocalModel } from './findCardModel';
 
 export type TaskOutput =
@@ -100,20 +99,7 @@ function sortLabels(labels: Array<{ label: string; score: number }>): Array<{ la
 
 /** Per-token argmax over the first window of the text, grouped into labelled spans. */
 async function tokenSpans(model: TokenClassifier, text: string): Promise<LabelledSpan[]> {
-  const tokens = model.tokenizer.tokenize(text);
-  const count = Math.min(tokens.ids.length, model.maxTokens - 2);
-  if (count === 0) return [];
-  // A model trained with capitalization as token types (Cardwright's PII model) gets them here too.
-  const types = model.caseTypes ? [[0, ...caseTypes(text, tokens).subarray(0, count), 0]] : undefined;
-  const [rows] = await model.classify([[model.tokenizer.clsId, ...tokens.ids.slice(0, count), model.tokenizer.sepId]], types);
-  const labels = model.labels.length;
-  const predictions: TokenPrediction[] = [];
-  for (let t = 0; t < count; t++) {
-    const row = (t + 1) * labels;
-    let best = 0;
-    for (let c = 1; c < labels; c++) if (rows[row + c] > rows[row + best]) best = c;
-    predictions.push({ start: tokens.starts[t], end: tokens.ends[t], label: model.labels[best], score: rows[row + best] });
-  }
+  const predictions: TokenPrediction[] = await firstWindowTokenLabels(model, text);
   return groupTokenLabels(predictions);
 }
 

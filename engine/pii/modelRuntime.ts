@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LabelMapping, labelMappingFor } from '../../core/pii/bioGrouping';
-import { createWordPieceTokenizer, wordPieceConfigFromJson, WordPieceTokenizer } from '../../core/pii/wordPieceTokenizer';
+import { caseTypes, createWordPieceTokenizer, wordPieceConfigFromJson, WordPieceTokenizer } from '../../core/pii/wordPieceTokenizer';
 
 export interface ModelOptions {
   /** A model folder (config.json, tokenizer.json, onnx/...), or a Hub id when `allowRemote` is set. */
@@ -334,4 +334,23 @@ export async function createRawSession(onnxFile: string, intraOpThreads = 1): Pr
     },
     release: () => session.release(),
   };
+}
+
+/** The best label of each token in the first window of `text`, with its probability and offsets. */
+export async function firstWindowTokenLabels(model: TokenClassifier, text: string): Promise<Array<{ start: number; end: number; label: string; score: number }>> {
+  const tokens = model.tokenizer.tokenize(text);
+  const count = Math.min(tokens.ids.length, model.maxTokens - 2);
+  if (count === 0) return [];
+  // A model trained with capitalization as token types (Cardwright's PII model) gets them here too.
+  const types = model.caseTypes ? [[0, ...caseTypes(text, tokens).subarray(0, count), 0]] : undefined;
+  const [rows] = await model.classify([[model.tokenizer.clsId, ...tokens.ids.slice(0, count), model.tokenizer.sepId]], types);
+  const labels = model.labels.length;
+  const out: Array<{ start: number; end: number; label: string; score: number }> = [];
+  for (let t = 0; t < count; t++) {
+    const row = (t + 1) * labels;
+    let best = 0;
+    for (let c = 1; c < labels; c++) if (rows[row + c] > rows[row + best]) best = c;
+    out.push({ start: tokens.starts[t], end: tokens.ends[t], label: model.labels[best], score: rows[row + best] });
+  }
+  return out;
 }
