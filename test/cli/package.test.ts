@@ -4,10 +4,12 @@
  * command checks a card and scans a sample with the bundled model.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { packageRoot } from '../../engine/packageRoot';
 
 const root = packageRoot(__dirname);
@@ -94,7 +96,7 @@ describe('the CLI package (npm pack)', function () {
       requires: true,
       packages: {
         '': { name: 'model-repo', devDependencies: { cardwright: `file:${tgz}` } },
-        'node_modules/cardwright': { version: manifest.version, resolved: `file:${tgz}`, dev: true, license: 'Apache-2.0', dependencies: manifest.dependencies, bin: { cardwright: 'dist/cli.js' } },
+        'node_modules/cardwright': { version: manifest.version, resolved: `file:${tgz}`, dev: true, license: 'Apache-2.0', dependencies: manifest.dependencies, bin: manifest.bin },
         ...lockClosure('onnxruntime-node'),
       },
     }, null, 2)}\n`);
@@ -133,5 +135,42 @@ describe('the CLI package (npm pack)', function () {
     assert.deepEqual(types, ['EMAIL_ADDRESS', 'PERSON', 'PHONE_NUMBER']);
     const person = report.findings.find((f: { type: string }) => f.type === 'PERSON');
     assert.ok(person.detectors.includes('model'), `the bundled model ran: ${JSON.stringify(person)}`);
+
+    const exported = run('npx', ['--no', 'cardwright', 'export', '--format', 'cyclonedx', 'model-card.yaml'], project);
+    assert.equal(exported.code, 0, exported.output);
+    const bom = JSON.parse(exported.stdout);
+    assert.equal(bom.specVersion, '1.6');
+    assert.equal(bom.metadata.component.type, 'machine-learning-model');
+    assert.deepEqual(bom.metadata.component.licenses.map((l: { license: { id?: string } }) => l.license.id), ['Apache-2.0']);
+    assert.ok(bom.components.some((c: { type: string; name: string }) => c.type === 'data' && c.name === 'acme/tickets'), JSON.stringify(bom.components));
+  });
+
+  it('starts the installed language server over stdio, as other editors do, and validates the card', async () => {
+    const bin = path.join(project, 'node_modules', '.bin', 'cardwright-language-server');
+    assert.ok(fs.existsSync(bin), 'the package links cardwright-language-server');
+    const child = spawn(bin, ['--stdio'], { cwd: project, stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    try {
+      connection.onRequest(() => null);
+      const uri = pathToFileURL(path.join(project, 'model-card.yaml')).href;
+      const published = new Promise<{ uri: string; diagnostics: Array<{ code?: string }> }>((resolve) => {
+        connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Array<{ code?: string }> }) => {
+          if (p.uri === uri && p.diagnostics.length > 0) resolve(p);
+        });
+      });
+      connection.listen();
+      await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(project).href, capabilities: {} });
+      await connection.sendNotification('initialized', {});
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'yaml', version: 1, text: fs.readFileSync(path.join(project, 'model-card.yaml'), 'utf8') },
+      });
+      const { diagnostics } = await published;
+      assert.deepEqual(diagnostics.map((d) => d.code), ['hub/language-code']);
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
   });
 });
