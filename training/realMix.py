@@ -279,7 +279,8 @@ def real_examples(types, max_chars=300):
 
 def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=True, p_no_case=0.1,
           p_no_case_real=0.1, max_len=128, p_faker=0.5, handle_type='PERSON', log=print):
-    """Encoded training examples (ids, labels, token types) and counts per source."""
+    """Encoded training examples (ids, labels, token types), counts per source, and the source of
+    each example ('real', 'syn', 'faker', 'prose')."""
     import grammarSentences
     import recordRender
     import trainTemplates
@@ -294,6 +295,7 @@ def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=Tr
         for name, text, spans in ex:
             out.append(encode(tok, text, spans, max_len, label_id, case=case_rng.random() >= p_no_case_real))
             counts['real:' + name] = counts.get('real:' + name, 0) + 1
+    sources = ['real'] * len(out)
     with contrast_rendering(mix):
         filler = vocabWords.filler_words()
         for _ in range(n_syn):
@@ -309,7 +311,8 @@ def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=Tr
             text, spans = prose_document(rng, mix, pool)
             out.append(encode(tok, text, spans, max_len, label_id, case=case_rng.random() >= p_no_case))
     counts.update(synthetic=n_syn, faker=n_faker, prose=n_prose)
-    return out, counts
+    sources += ['syn'] * n_syn + ['faker'] * n_faker + ['prose'] * n_prose
+    return out, counts, sources
 
 
 def samples(seed=1, n=3):

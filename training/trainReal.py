@@ -11,8 +11,8 @@ natural prose in en/es/de/fr/it/pt/nl (proseTemplates.py). Labels: O, B-/I- of t
 in the shipped order, then B-/I- of ORGANIZATION, LOCATION and PRODUCT (`--contrast`).
 
 Schedule: `--epochs N` (reproducible: the step count is fixed by the data) or `--minutes M`
-(experiments only: the learning rate decays with wall time, so the result depends on the
-machine's load). Checkpoints (`ckpt.pt` in --work, every --checkpoint-every steps and at the end)
+(experiments only: the learning rate decays with the process's CPU time, so that runs on a
+shared, loaded machine get comparable budgets; not bit-reproducible). Checkpoints (`ckpt.pt` in --work, every --checkpoint-every steps and at the end)
 hold model, optimizer, scheduler, step and RNG states; `--resume` regenerates the same data and
 batch plan from the seed and continues from the checkpoint's step, giving the same weights as an
 uninterrupted --epochs run. `--init PATH` starts the encoder from a pretrainMlm.py checkpoint.
@@ -79,6 +79,7 @@ def main():
     ap.add_argument('--contrast', default='ORGANIZATION,LOCATION,PRODUCT',
                     help="comma-separated contrast types, '' for none (their spans become O)")
     ap.add_argument('--no-real', action='store_true', help='leave out the human-annotated corpora')
+    ap.add_argument('--data-cache', help='encoded data is saved here and reused while its arguments match')
     ap.add_argument('--syn-docs', type=int, default=60000, help='existing templates/records/grammar (contrast-labelled)')
     ap.add_argument('--faker-docs', type=int, default=20000, help='faker records, postal blocks, contacts')
     ap.add_argument('--prose-docs', type=int, default=20000, help='multilingual prose with headings')
@@ -87,13 +88,15 @@ def main():
     ap.add_argument('--no-case', type=float, default=0.1, help='share of synthetic documents with zero case types')
     ap.add_argument('--no-case-real', type=float, default=0.1, help='same for the real corpora')
     ap.add_argument('--epochs', type=int, default=3)
-    ap.add_argument('--minutes', type=float, default=0, help='train for this wall time instead (experiments)')
+    ap.add_argument('--minutes', type=float, default=0,
+                    help='train for this many minutes of process CPU time instead (experiments; the machine is shared)')
     ap.add_argument('--lr', type=float, default=0)
     ap.add_argument('--batch-tokens', type=int, default=4096)
     ap.add_argument('--max-len', type=int, default=128)
     ap.add_argument('--threads', type=int, default=1)
     ap.add_argument('--checkpoint-every', type=int, default=200)
     ap.add_argument('--resume', action='store_true')
+    ap.add_argument('--build-only', action='store_true', help='write --data-cache and exit')
     ap.add_argument('--stop-after', type=int, default=0, help='checkpoint and exit after this step (tests --resume)')
     ap.add_argument('--init', help='encoder weights from pretrainMlm.py')
     ap.add_argument('--eval-limit', type=int, default=0, help='first N records of each dev split (0: all)')
@@ -118,10 +121,31 @@ def main():
     lr = args.lr or (1e-3 if cfg['hidden'] <= 128 else 5e-4)
     tok = WordPieceTokenizer()
     t0 = time.time()
-    data, counts = realMix.build(args.seed, tok, label_id, types, args.faker_work, args.syn_docs, args.faker_docs,
-                                 args.prose_docs, use_real=not args.no_real, p_no_case=args.no_case,
-                                 p_no_case_real=args.no_case_real, max_len=args.max_len, p_faker=args.p_faker,
-                                 handle_type=args.handle_type)
+    # The data is always encoded with the full label list and every source; --contrast and
+    # --no-real select from it, so one cache (--data-cache) serves all of those variants.
+    full_labels, full_types = realMix.label_list(realMix.CONTRAST_TYPES)
+    key = dict(seed=args.seed, syn=args.syn_docs, faker=args.faker_docs, prose=args.prose_docs, no_case=args.no_case,
+               no_case_real=args.no_case_real, max_len=args.max_len, p_faker=args.p_faker, handle=args.handle_type)
+    cache = args.data_cache
+    c = torch.load(cache, weights_only=False) if cache and os.path.exists(cache) else None
+    if c and c['key'] == key:
+        data, counts, sources = c['data'], c['counts'], c['sources']
+        log('data from cache %s' % cache)
+    else:
+        data, counts, sources = realMix.build(
+            args.seed, tok, {l: i for i, l in enumerate(full_labels)}, full_types, args.faker_work, args.syn_docs,
+            args.faker_docs, args.prose_docs, p_no_case=args.no_case, p_no_case_real=args.no_case_real,
+            max_len=args.max_len, p_faker=args.p_faker, handle_type=args.handle_type)
+        if cache:
+            torch.save({'key': key, 'data': data, 'counts': counts, 'sources': sources}, cache)
+    if args.build_only:
+        log('data built in %.0fs: %s' % (time.time() - t0, counts))
+        return
+    remap = [label_id.get(l, 0) for l in full_labels]
+    data = [(x, [y if y < 0 else remap[y] for y in ys], k) for (x, ys, k), src in zip(data, sources)
+            if not (args.no_real and src == 'real')]
+    if args.no_real:
+        counts = {k: v for k, v in counts.items() if not k.startswith('real:')}
     ntok = sum(len(x) for x, _, _ in data)
     log('data: %d examples, %d tokens in %.0fs; %s' % (len(data), ntok, time.time() - t0, counts))
     model = BertForTokenClassification(cfg, len(labels))
@@ -176,7 +200,7 @@ def main():
                      'torch_rng': torch.get_rng_state(), 'step': step, 'elapsed': state['elapsed']}, ckpt)
 
     model.train()
-    run_loss, t1 = 0.0, time.time() - state['elapsed']
+    run_loss, t1, w1 = 0.0, time.process_time() - state['elapsed'], time.time()
     while step < total:
         ids, mask, ttypes, lab = collate(data, batch_at(step))
         logits = model(ids, mask, ttypes)
@@ -186,7 +210,7 @@ def main():
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         step += 1
-        state['elapsed'] = time.time() - t1
+        state['elapsed'] = time.process_time() - t1
         sched.step()
         run_loss = 0.98 * run_loss + 0.02 * loss.item() if run_loss else loss.item()
         if step % 100 == 0:
@@ -202,7 +226,8 @@ def main():
             return
     checkpoint()
     train_s = state['elapsed']
-    log('trained %d steps (%.2f epochs, %d tokens/step) in %.0fs' % (step, step / per_epoch, args.batch_tokens, train_s))
+    log('trained %d steps (%.2f epochs, %d tokens/step) in %.0fs CPU, %.0fs wall' % (
+        step, step / per_epoch, args.batch_tokens, train_s, time.time() - w1))
     model.eval()
     torch.save(model.state_dict(), os.path.join(args.work, 'model.pt'))
     stats = {'config': cfg, 'labels': labels, 'counts': counts, 'tokens': ntok, 'steps': step, 'epochs': step / per_epoch,
