@@ -79,6 +79,7 @@ def main():
     ap.add_argument('--contrast', default='ORGANIZATION,LOCATION,PRODUCT',
                     help="comma-separated contrast types, '' for none (their spans become O)")
     ap.add_argument('--no-real', action='store_true', help='leave out the human-annotated corpora')
+    ap.add_argument('--real-repeat', type=int, default=1, help='the real examples this many times per epoch')
     ap.add_argument('--data-cache', help='encoded data is saved here and reused while its arguments match')
     ap.add_argument('--syn-docs', type=int, default=60000, help='existing templates/records/grammar (contrast-labelled)')
     ap.add_argument('--faker-docs', type=int, default=20000, help='faker records, postal blocks, contacts')
@@ -146,6 +147,9 @@ def main():
             if not (args.no_real and src == 'real')]
     if args.no_real:
         counts = {k: v for k, v in counts.items() if not k.startswith('real:')}
+    elif args.real_repeat > 1:  # the real examples K times per epoch, the synthetic ones once
+        real = [d for d, src in zip(data, sources) if src == 'real']
+        data = data + real * (args.real_repeat - 1)
     ntok = sum(len(x) for x, _, _ in data)
     log('data: %d examples, %d tokens in %.0fs; %s' % (len(data), ntok, time.time() - t0, counts))
     model = BertForTokenClassification(cfg, len(labels))
