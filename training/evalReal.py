@@ -141,7 +141,8 @@ def evaluate(model, tok, labels, splits=SPLITS, limit=None):
 def summary(report):
     parts = []
     for split, rep in report.items():
-        s = '%s PER %.2f/%.2f/%.2f' % (split.replace('-dev', ''), rep['PERSON']['p'], rep['PERSON']['r'], rep['PERSON']['f1'])
+        per = rep.get('PERSON')
+        s = '%s PER %s' % (split.replace('-dev', ''), '%.2f/%.2f/%.2f' % (per['p'], per['r'], per['f1']) if per else '-')
         if rep.get('contrast_as_person') is not None:
             s += ' c->P %.0f%%' % (100 * rep['contrast_as_person'])
         if 'STREET_ADDRESS' in rep:

@@ -135,7 +135,7 @@ def main():
     else:
         data, counts, sources = realMix.build(
             args.seed, tok, {l: i for i, l in enumerate(full_labels)}, full_types, args.faker_work, args.syn_docs,
-            args.faker_docs, args.prose_docs, p_no_case=args.no_case, p_no_case_real=args.no_case_real,
+            args.faker_docs, args.prose_docs, use_real=not (args.no_real and not cache), p_no_case=args.no_case, p_no_case_real=args.no_case_real,
             max_len=args.max_len, p_faker=args.p_faker, handle_type=args.handle_type)
         if cache:
             torch.save({'key': key, 'data': data, 'counts': counts, 'sources': sources}, cache)
