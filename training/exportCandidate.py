@@ -1,0 +1,40 @@
+"""Export a trainReal.py result (model.pt + stats.json in its --work folder) as a model folder the
+TypeScript side loads (config, tokenizer, int8 ONNX), e.g. for the real-text bench:
+
+  /usr/bin/python3 training/exportCandidate.py training/work/real /tmp/candidate
+  npm run bench:pii-quality -- --real-only --model /tmp/candidate
+"""
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import torch  # noqa: E402
+
+import exportOnnx  # noqa: E402
+import modelFolder  # noqa: E402
+import quantizeInt8  # noqa: E402
+from model import BertForTokenClassification  # noqa: E402
+from wordpiece import WordPieceTokenizer  # noqa: E402
+
+
+def main():
+    work, out = sys.argv[1], sys.argv[2]
+    with open(os.path.join(work, 'stats.json')) as f:
+        st = json.load(f)
+    torch.set_num_threads(1)
+    model = BertForTokenClassification(st['config'], len(st['labels']))
+    model.load_state_dict(torch.load(os.path.join(work, 'model.pt')))
+    model.eval()
+    fp32 = os.path.join(work, 'model.onnx')
+    exportOnnx.export(model, fp32)
+    modelFolder.write_folder(out, WordPieceTokenizer().vocab, st['config'], st['labels'])
+    q8 = os.path.join(out, 'onnx', 'model_quantized.onnx')
+    quantizeInt8.quantize(fp32, q8)
+    print('%s: %.1f MB int8' % (q8, os.path.getsize(q8) / 1e6))
+
+
+if __name__ == '__main__':
+    main()

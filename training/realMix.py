@@ -1,0 +1,331 @@
+"""The training mix of the `real` recipe (trainReal.py, issue 12): human-annotated corpora,
+@faker-js/faker values rendered into records, letters, addresses and sentences in many locales,
+the existing templates and natural multilingual prose, with contrast labels (ORGANIZATION,
+LOCATION, PRODUCT) next to the PII types.
+
+Nothing here changes what train.py / `npm run train-model` produce: the existing templates are
+rendered through `render_mix` only while `contrast_rendering()` is active, and the label list,
+token labelling and encoding live here."""
+import contextlib
+import json
+import os
+import random
+import subprocess
+
+import corpus
+import entityValues as E
+import realCorpora
+import templateRender as R
+from lexicon import places, things
+from proseTemplates import HEADINGS, KEYS, PROSE
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CONTRAST_TYPES = ['ORGANIZATION', 'LOCATION', 'PRODUCT']
+
+
+def label_list(contrast):
+    """['O', B-/I- of the ten PII types (the shipped order), then B-/I- of each contrast type]."""
+    types = corpus.ENTITY_TYPES + list(contrast)
+    return ['O'] + [p + '-' + t for t in types for p in ('B', 'I')], types
+
+
+def token_labels(starts, ends, spans, label_id):
+    """corpus.token_labels with a label table of its own; spans of types not in it are O."""
+    spans = sorted(s for s in spans if 'B-' + s[2] in label_id)
+    labels, prev = [], None
+    for s, e in zip(starts, ends):
+        if s < 0:
+            labels.append(-100)
+            continue
+        hit = next((k for k, (a, b, _) in enumerate(spans) if a <= s < b), None)
+        if hit is None:
+            labels.append(0)
+            prev = None
+            continue
+        labels.append(label_id[('I-' if prev == hit else 'B-') + spans[hit][2]])
+        prev = hit
+    return labels
+
+
+def encode(tok, text, spans, max_len, label_id, case=True):
+    ids, starts, ends = tok.encode(text, max_len=max_len)
+    types = [0] + (tok.case_types(text)[:len(ids) - 2] if case else [0] * (len(ids) - 2)) + [0]
+    return ids, token_labels(starts, ends, spans, label_id), types
+
+
+# ------------------------------------------------------------------ faker values
+
+def load_faker(work, seed=20240607):
+    """{kind: {locale: [values]}} from fakerValues.mjs's JSONL in `work` (written when missing)."""
+    path = os.path.join(work, 'fakerValues.jsonl')
+    if not os.path.exists(path):
+        os.makedirs(work, exist_ok=True)
+        subprocess.run(['node', os.path.join(HERE, 'fakerValues.mjs'), '--out', path, '--seed', str(seed)],
+                       check=True, cwd=os.path.join(HERE, '..'))
+    fk = {}
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            r = json.loads(line)
+            fk.setdefault(r['kind'], {}).setdefault(r['locale'], []).append(r['value'])
+    for kind in fk:
+        for loc in fk[kind]:
+            fk[kind][loc].sort()  # file order is already deterministic; sorting makes it explicit
+    return fk
+
+
+def lang_of(locale):
+    lang = locale.split('_')[0]
+    return lang if lang in PROSE else 'en'
+
+
+class Mix:
+    """State for render_mix: the faker table, the document's locale, the probability of drawing a
+    slot value from faker instead of the word lists, and the slot -> type table."""
+
+    def __init__(self, fk, p_faker=0.5, handle_type='PERSON'):
+        self.fk = fk
+        self.p_faker = p_faker
+        self.locale = 'en_US'
+        self.locales = sorted(set(fk.get('person', {})) | set(fk.get('address', {})))
+        self.by_lang = {}
+        for loc in self.locales:
+            self.by_lang.setdefault(lang_of(loc), []).append(loc)
+        self.handle_type = handle_type
+
+    def value(self, rng, kind, locale=None):
+        """A faker value of `kind` for the document's locale, else for a random locale that has it."""
+        table = self.fk.get(kind, {})
+        vals = table.get(locale or self.locale)
+        if not vals:
+            if not table:
+                return None
+            vals = table[rng.choice(sorted(table))]
+        return rng.choice(vals)
+
+
+MIX = None  # the active Mix while contrast_rendering() is on
+
+# slot -> (type, faker kinds or None, fallback)
+CONTRAST_SLOTS = {
+    'org': ('ORGANIZATION', ['company'], R.UNLABELLED['org']),
+    'org2': ('ORGANIZATION', ['company'], R.UNLABELLED['org2']),
+    'famous_org': ('ORGANIZATION', None, R.UNLABELLED['famous_org']),
+    'city': ('LOCATION', ['city'], R.UNLABELLED['city']),
+    'city2': ('LOCATION', ['city'], R.UNLABELLED['city2']),
+    'country': ('LOCATION', ['country'], R.UNLABELLED['country']),
+    'region': ('LOCATION', ['state'], R.UNLABELLED['region']),
+    'state': ('LOCATION', ['state'], R.UNLABELLED['region']),
+    'landmark': ('LOCATION', None, R.UNLABELLED['landmark']),
+    'street_name': ('LOCATION', ['street'], lambda rng, ctx: rng.choice(places.STREET_WORDS)),
+    'product': ('PRODUCT', None, R.UNLABELLED['product']),
+}
+FAKER_PII = {
+    'name': ['person'], 'fullname': ['person'], 'name2': ['person'], 'name3': ['person'],
+    'first': ['firstName'], 'first2': ['firstName'], 'first3': ['firstName'],
+    'last': ['lastName'], 'last2': ['lastName'],
+    'addr': ['addressOneLine', 'addressOneLine', 'streetAddress'], 'addr_ml': ['address'],
+    'phone': ['phoneNational', 'phoneInternational'], 'phone2': ['phoneNational', 'phoneInternational'],
+    'email_any': ['email'],
+}
+
+
+def resolve(slot, rng, ctx):
+    """(value, spans relative to the value) for one slot."""
+    mix = MIX
+    if slot in CONTRAST_SLOTS:
+        typ, kinds, fallback = CONTRAST_SLOTS[slot]
+        val = mix.value(rng, rng.choice(kinds)) if kinds and mix and rng.random() < mix.p_faker else None
+        val = val or fallback(rng, ctx)
+        return val, [(0, len(val), typ)]
+    if slot in FAKER_PII and mix and rng.random() < mix.p_faker:
+        val = mix.value(rng, rng.choice(FAKER_PII[slot]))
+        if val:
+            return val, [(0, len(val), R.LABELLED[slot][0])]
+    if slot == 'handle' and mix:
+        val = R.UNLABELLED['handle'](rng, ctx)
+        return val, ([(0, len(val), mix.handle_type)] if mix.handle_type != 'O' else [])
+    if slot in R.LABELLED:
+        typ, fn = R.LABELLED[slot]
+        val = fn(rng, ctx)
+        return val, [(0, len(val), typ)]
+    if slot in R.COMPOSITE:
+        return R.COMPOSITE[slot](rng, ctx)
+    if slot in R.UNLABELLED:
+        return R.UNLABELLED[slot](rng, ctx), []
+    raise KeyError('unknown slot {%s} in template' % slot)
+
+
+def render_mix(template, rng, ctx):
+    """templateRender.render with contrast types and faker values (see resolve)."""
+    out, spans, pos, i = [], [], 0, 0
+    for m in R.SLOT.finditer(template):
+        lit = template[i:m.start()]
+        out.append(lit)
+        pos += len(lit)
+        val, inner = resolve(m.group(1), rng, ctx)
+        spans.extend((pos + s, pos + e, t) for s, e, t in inner)
+        out.append(val)
+        pos += len(val)
+        i = m.end()
+    out.append(template[i:])
+    text = ''.join(out)
+    return text, R.merge_adjacent(text, spans)
+
+
+@contextlib.contextmanager
+def contrast_rendering(mix):
+    """While active, corpus/recordRender render templates with render_mix."""
+    global MIX
+    saved, MIX = R.render, mix
+    R.render = render_mix
+    try:
+        yield
+    finally:
+        R.render, MIX = saved, None
+
+
+# ------------------------------------------------------------------ documents
+
+def _join(parts, rng, seps=(' ', '\n', ' ', '\n\n')):
+    text, spans = '', []
+    for k, (t, sp) in enumerate(parts):
+        if k:
+            text += rng.choice(seps)
+        spans.extend((s + len(text), e + len(text), ty) for s, e, ty in sp)
+        text += t
+    return text, spans
+
+
+def prose_document(rng, mix, pool):
+    """1-3 natural sentences in one language with that language's faker values, sometimes under
+    a heading (all caps or title case), sometimes with a heading glued on with ': '."""
+    lang = rng.choices(['en', 'es', 'de', 'fr', 'it', 'pt', 'nl'], [3, 2, 1, 1, 1, 1, 1])[0]
+    mix.locale = rng.choice(mix.by_lang.get(lang) or mix.locales)
+    ctx = R.Context(rng, pool)
+    parts = [render_mix(rng.choice(PROSE[lang]), rng, ctx) for _ in range(rng.randint(1, 3))]
+    text, spans = _join(parts, rng, (' ', ' ', '\n'))
+    if rng.random() < 0.4:
+        h = rng.choice(HEADINGS[lang])
+        sep = rng.choice(['\n', '\n\n', ': ', '. ', '\n'])
+        text, spans = h + sep + text, [(s + len(h) + len(sep), e + len(h) + len(sep), t) for s, e, t in spans]
+    return text, spans
+
+
+def faker_document(rng, mix):
+    """A record, letter block or address of one locale: key/value lines, CSV, JSON, a postal block
+    (name, company, multi-line address) or a one-line 'Name, Company, address' contact."""
+    mix.locale = rng.choice(mix.locales)
+    lang = lang_of(mix.locale)
+    keys = KEYS[lang] if rng.random() < 0.8 else KEYS['en']
+    v = lambda kind: mix.value(rng, kind)  # noqa: E731
+    fields = [(keys[0], v('person'), 'PERSON'), (keys[1], v('company'), 'ORGANIZATION'),
+              (keys[2], v('address') if rng.random() < 0.5 else v('addressOneLine'), 'STREET_ADDRESS'),
+              (keys[3], v(rng.choice(['phoneNational', 'phoneInternational'])), 'PHONE_NUMBER'),
+              (keys[4], v('email'), 'EMAIL_ADDRESS'), (keys[5], v('city'), 'LOCATION')]
+    fields = [f for f in fields if f[1]]
+    r = rng.random()
+    if r < 0.3:  # key: value lines
+        chosen = rng.sample(fields, rng.randint(2, len(fields)))
+        sep = rng.choice([': ', ': ', ' = ', '\t', ' - '])
+        parts = []
+        for k, val, t in chosen:
+            if '\n' in val and rng.random() < 0.5:
+                val = val.replace('\n', ', ')
+            parts.append(('%s%s%s' % (k, sep, val), [(len(k) + len(sep), len(k) + len(sep) + len(val), t)]))
+        return _join(parts, rng, ('\n',))
+    if r < 0.45:  # CSV or JSON row (one-line values)
+        chosen = rng.sample(fields, rng.randint(2, len(fields)))
+        chosen = [(k, val.replace('\n', ', '), t) for k, val, t in chosen]
+        if rng.random() < 0.5:
+            head = ','.join(k.lower() for k, _, _ in chosen) + '\n'
+            text, spans = head, []
+            for j, (_, val, t) in enumerate(chosen):
+                cell = '"%s"' % val if ',' in val else val
+                off = 1 if cell != val else 0
+                spans.append((len(text) + off, len(text) + off + len(val), t))
+                text += cell + (',' if j < len(chosen) - 1 else '')
+            return text, spans
+        text, spans = '{', []
+        for j, (k, val, t) in enumerate(chosen):
+            text += ('' if j == 0 else ', ') + json.dumps(k.lower(), ensure_ascii=False) + ': '
+            enc = json.dumps(val, ensure_ascii=False)
+            spans.append((len(text) + 1, len(text) + 1 + len(val), t)) if enc == '"%s"' % val else None
+            text += enc
+        return text + '}', spans
+    if r < 0.7:  # postal block: name / company / multi-line address, sometimes phone
+        parts = [(fields[0][1], [(0, len(fields[0][1]), 'PERSON')])] if fields[0][2] == 'PERSON' else []
+        comp = v('company')
+        if comp and rng.random() < 0.5:
+            parts.append((comp, [(0, len(comp), 'ORGANIZATION')]))
+        addr = v('address')
+        if addr:
+            parts.append((addr, [(0, len(addr), 'STREET_ADDRESS')]))
+        text, spans = _join(parts, rng, ('\n',))
+        if rng.random() < 0.3:
+            pre = rng.choice(['To:\n', 'Ship to:\n', 'Bill to:\n', keys[2] + ':\n', ''])
+            text, spans = pre + text, [(s + len(pre), e + len(pre), t) for s, e, t in spans]
+        return text, spans
+    # one-line contact: "Name, Company, address"
+    parts = [(val.replace('\n', ', '), [(0, len(val.replace('\n', ', ')), t)]) for _, val, t in fields
+             if t in ('PERSON', 'ORGANIZATION', 'STREET_ADDRESS', 'PHONE_NUMBER') and rng.random() < 0.8]
+    if not parts:
+        parts = [(fields[0][1], [(0, len(fields[0][1]), fields[0][2])])]
+    return _join(parts, rng, (', ', '; ', ' | '))
+
+
+def real_examples(types, max_chars=300):
+    return list(realCorpora.training_examples(types, max_chars=max_chars))
+
+
+def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=True, p_no_case=0.1,
+          p_no_case_real=0.1, max_len=128, p_faker=0.5, handle_type='PERSON', log=print):
+    """Encoded training examples (ids, labels, token types), counts per source, and the source of
+    each example ('real', 'syn', 'faker', 'prose')."""
+    import grammarSentences
+    import recordRender
+    import trainTemplates
+    import vocabWords
+    rng = random.Random(seed)
+    case_rng = random.Random(seed + 1)
+    pool, _ = corpus.name_pools()
+    mix = Mix(load_faker(work), p_faker=p_faker, handle_type=handle_type)
+    out, counts = [], {}
+    if use_real:
+        ex = real_examples(types)
+        for name, text, spans in ex:
+            out.append(encode(tok, text, spans, max_len, label_id, case=case_rng.random() >= p_no_case_real))
+            counts['real:' + name] = counts.get('real:' + name, 0) + 1
+    sources = ['real'] * len(out)
+    with contrast_rendering(mix):
+        filler = vocabWords.filler_words()
+        for _ in range(n_syn):
+            mix.locale = rng.choice(mix.locales)
+            text, spans = corpus.make_document(rng, trainTemplates.FAMILIES, pool, recordRender.TRAIN_STYLES,
+                                               wrappers=(trainTemplates.OPENERS, trainTemplates.CLOSERS),
+                                               grammar=grammarSentences.sentence, filler=filler)
+            out.append(encode(tok, text, spans, max_len, label_id, case=case_rng.random() >= p_no_case))
+        for _ in range(n_faker):
+            text, spans = faker_document(rng, mix)
+            out.append(encode(tok, text, spans, max_len, label_id, case=case_rng.random() >= p_no_case))
+        for _ in range(n_prose):
+            text, spans = prose_document(rng, mix, pool)
+            out.append(encode(tok, text, spans, max_len, label_id, case=case_rng.random() >= p_no_case))
+    counts.update(synthetic=n_syn, faker=n_faker, prose=n_prose)
+    sources += ['syn'] * n_syn + ['faker'] * n_faker + ['prose'] * n_prose
+    return out, counts, sources
+
+
+def samples(seed=1, n=3):
+    """Print a few rendered documents of each generated kind (for eyeballing)."""
+    rng = random.Random(seed)
+    pool, _ = corpus.name_pools()
+    mix = Mix(load_faker(os.path.join(HERE, 'work')))
+    for fn in (lambda: faker_document(rng, mix), lambda: prose_document(rng, mix, pool)):
+        for _ in range(n):
+            text, spans = fn()
+            print(repr(text))
+            print('   ', [(text[s:e], t) for s, e, t in spans])
+
+
+if __name__ == '__main__':
+    samples(n=8)

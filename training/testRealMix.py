@@ -1,0 +1,113 @@
+"""Tests of the `real` recipe's data mix: /usr/bin/python3 -m unittest training/testRealMix.py"""
+import os
+import random
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import corpus  # noqa: E402
+import evalReal  # noqa: E402
+import realMix  # noqa: E402
+import templateRender as R  # noqa: E402
+from wordpiece import WordPieceTokenizer  # noqa: E402
+
+FK = {
+    'person': {'de': ['Karoline Kolb', 'Jonas Weber'], 'es': ['Norma Flórez Lozada'], 'en_US': ['Greta Graham']},
+    'firstName': {'de': ['Ronja'], 'es': ['Ariadna'], 'en_US': ['Kayden']},
+    'lastName': {'de': ['Stolle'], 'es': ['Pichardo Barreto'], 'en_US': ['Windler']},
+    'company': {'de': ['Weiler, Mewes und Garatva'], 'es': ['Grijalva Sáenz S.A.'], 'en_US': ['Ritchie and Schumm']},
+    'city': {'de': ['Daumburg'], 'es': ['Telde'], 'en_US': ['Lake Emmybury']},
+    'street': {'de': ['Quettinger Str.'], 'es': ['Arrabal Rodrigo'], 'en_US': ['Ola Oval']},
+    'address': {'de': ['Am Blauen Berg 553\n33446 Ashleydorf'], 'es': ['Masía Vigil 9\n32012 Fuenlabrada\nZamora'],
+                'en_US': ['4986 Nelda Estates\nSouth Hellenstead, CT 87120']},
+    'addressOneLine': {'de': ['Neukronenberger Str. 10b, 53147 Behrenbruchdorf'], 'es': ['Prolongación Octavio 1, 14302 Palencia'],
+                       'en_US': ['370 Littel Estate, Corwinshire, WV 00563']},
+    'streetAddress': {'de': ['Theodor-Fliedner-Str. 83a'], 'es': ['Rambla Francisco s/n.'], 'en_US': ['6420 Aufderhar Vista']},
+    'phoneNational': {'de': ['04161 08736051'], 'es': ['907 15 52 96'], 'en_US': ['(903) 409-8582']},
+    'phoneInternational': {'de': ['+49477192421413'], 'es': ['+34914126598'], 'en_US': ['+18433921437']},
+    'email': {'de': ['David48@gmail.com'], 'es': ['catalina@hotmail.com'], 'en_US': ['eb75@hotmail.com']},
+    'country': {'de': ['Dschibuti'], 'es': ['Mongolia'], 'en_US': ['Saint Lucia']},
+    'state': {'en_US': ['Arkansas']},
+}
+VALUES = {v for kind in FK.values() for vals in kind.values() for v in vals}
+
+
+class RealMixTest(unittest.TestCase):
+    def test_label_list_keeps_the_shipped_order(self):
+        labels, types = realMix.label_list(realMix.CONTRAST_TYPES)
+        self.assertEqual(labels[:len(corpus.LABELS)], corpus.LABELS)
+        self.assertEqual(labels[-2:], ['B-PRODUCT', 'I-PRODUCT'])
+        self.assertEqual(realMix.label_list([])[0], corpus.LABELS)
+
+    def test_types_outside_the_label_list_are_o(self):
+        tok = WordPieceTokenizer()
+        labels, _ = realMix.label_list([])
+        lid = {l: i for i, l in enumerate(labels)}
+        text, spans = 'Google Inc hired Jane Doe', [(0, 10, 'ORGANIZATION'), (17, 25, 'PERSON')]
+        _, y, _ = realMix.encode(tok, text, spans, 32, lid)
+        self.assertEqual([labels[i] for i in y if i >= 0], ['O', 'O', 'O', 'B-PERSON', 'I-PERSON'])
+        labels, _ = realMix.label_list(['ORGANIZATION'])
+        lid = {l: i for i, l in enumerate(labels)}
+        _, y, _ = realMix.encode(tok, text, spans, 32, lid)
+        self.assertEqual([labels[i] for i in y if i >= 0],
+                         ['B-ORGANIZATION', 'I-ORGANIZATION', 'O', 'B-PERSON', 'I-PERSON'])
+
+    def test_generated_documents_have_valid_spans(self):
+        rng = random.Random(5)
+        mix = realMix.Mix(FK)
+        pool, _ = corpus.name_pools()
+        seen = set()
+        for k in range(400):
+            text, spans = realMix.faker_document(rng, mix) if k % 2 else realMix.prose_document(rng, mix, pool)
+            for s, e, t in spans:
+                self.assertTrue(0 <= s < e <= len(text), (text, spans))
+                self.assertEqual(text[s:e], text[s:e].strip(), (text, spans))
+                seen.add(t)
+            for a, b in zip(sorted(spans), sorted(spans)[1:]):
+                self.assertLessEqual(a[1], b[0], (text, spans))
+        self.assertTrue({'PERSON', 'ORGANIZATION', 'LOCATION', 'STREET_ADDRESS', 'PHONE_NUMBER',
+                         'EMAIL_ADDRESS', 'PRODUCT'} <= seen, seen)
+
+    def test_faker_values_are_whole_spans(self):
+        rng = random.Random(9)
+        mix = realMix.Mix(FK)
+        hits = 0
+        for _ in range(200):
+            text, spans = realMix.faker_document(rng, mix)
+            for s, e, t in spans:
+                v = text[s:e]
+                hits += v in VALUES or v in {x.replace('\n', ', ') for x in VALUES}
+        self.assertGreater(hits, 300)
+
+    def test_multiline_address_is_one_span(self):
+        rng = random.Random(3)
+        mix = realMix.Mix(FK)
+        found = False
+        for _ in range(200):
+            text, spans = realMix.faker_document(rng, mix)
+            found |= any(t == 'STREET_ADDRESS' and '\n' in text[s:e] for s, e, t in spans)
+        self.assertTrue(found)
+
+    def test_contrast_rendering_is_scoped(self):
+        original = R.render
+        with realMix.contrast_rendering(realMix.Mix(FK)):
+            text, spans = R.render('{first} works at {org} in {city}.', random.Random(1),
+                                   R.Context(random.Random(2), corpus.name_pools()[0]))
+            self.assertEqual(sorted(t for _, _, t in spans), ['LOCATION', 'ORGANIZATION', 'PERSON'])
+        self.assertIs(R.render, original)
+        _, spans = R.render('{first} works at {org} in {city}.', random.Random(1),
+                            R.Context(random.Random(2), corpus.name_pools()[0]))
+        self.assertEqual([t for _, _, t in spans], ['PERSON'])
+
+    def test_eval_scoring(self):
+        self.assertEqual(evalReal.match([(0, 10, 'PERSON')], [(0, 5, 'PERSON')]), 1)
+        self.assertEqual(evalReal.match([(0, 10, 'PERSON')], [(0, 4, 'PERSON')]), 0)
+        self.assertEqual(evalReal.match([(0, 4, 'PERSON'), (5, 9, 'PERSON')], [(0, 9, 'PERSON')]), 0)
+        self.assertEqual(evalReal.tags_to_spans(['O', 'B-PERSON', 'I-PERSON', 'I-LOCATION', 'O'],
+                                                [-1, 0, 5, 9, -1], [-1, 4, 8, 12, -1]),
+                         [(0, 8, 'PERSON'), (9, 12, 'LOCATION')])
+
+
+if __name__ == '__main__':
+    unittest.main()

@@ -1,0 +1,44 @@
+"""trainReal.py --resume continues a stopped run to the same weights, byte for byte.
+Slow-ish (three tiny trainings, ~1 min): /usr/bin/python3 -m unittest training/testTrainRealResume.py"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from testRealMix import FK  # noqa: E402
+
+
+class ResumeTest(unittest.TestCase):
+    def test_resume_gives_the_same_weights(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(os.path.join(tmp, 'fakerValues.jsonl'), 'w', encoding='utf-8') as f:
+                for kind, locs in FK.items():
+                    for loc, vals in locs.items():
+                        for v in vals:
+                            f.write(json.dumps({'locale': loc, 'kind': kind, 'value': v}, ensure_ascii=False) + '\n')
+            common = ['--faker-work', tmp, '--hidden', '32', '--layers', '1', '--no-real', '--syn-docs', '60',
+                      '--faker-docs', '60', '--prose-docs', '60', '--epochs', '2', '--eval-limit', '2',
+                      '--checkpoint-every', '3', '--batch-tokens', '512']
+            env = dict(os.environ, OPENBLAS_NUM_THREADS='1')
+
+            def run(work, *extra):
+                subprocess.run([sys.executable, os.path.join(HERE, 'trainReal.py'), '--work', os.path.join(tmp, work)]
+                               + common + list(extra), check=True, capture_output=True, env=env)
+
+            run('a')
+            run('b', '--stop-after', '7')
+            self.assertFalse(os.path.exists(os.path.join(tmp, 'b', 'model.pt')))
+            run('b', '--resume')
+            with open(os.path.join(tmp, 'a', 'model.pt'), 'rb') as fa, open(os.path.join(tmp, 'b', 'model.pt'), 'rb') as fb:
+                self.assertEqual(fa.read(), fb.read())
+            with open(os.path.join(tmp, 'b', 'train.log')) as f:
+                self.assertIn('resumed from', f.read())
+
+
+if __name__ == '__main__':
+    unittest.main()

@@ -1,0 +1,271 @@
+"""The `real` recipe of issue 12 (not yet what `npm run train-model` runs; train.py is unchanged).
+
+  OPENBLAS_NUM_THREADS=1 nice -n 10 /usr/bin/python3 training/trainReal.py \
+      --work training/work/real --hidden 256 --layers 4 [--export DIR] [--resume]
+
+The defaults are EXPERIMENTS.md's recommendation for the 90-minute run (not yet run in full):
+256x4, one epoch of 150k template + 40k faker + 40k prose documents with the real data 4 times,
+labels PII + ORGANIZATION + LOCATION.
+
+Mixes (realMix.build): the human-annotated train splits (realCorpora.training_examples; the dev
+splits and WikiGold's held-out 20% are never read), @faker-js/faker values (training/fakerValues.mjs
+is run into --work when its output is missing) rendered into records, postal blocks and contacts in
+all its locales, the existing templates rendered with contrast labels and faker values, and
+natural prose in en/es/de/fr/it/pt/nl (proseTemplates.py). Labels: O, B-/I- of the ten PII types
+in the shipped order, then B-/I- of the `--contrast` types (ORGANIZATION, LOCATION; PRODUCT optional).
+
+Schedule: `--epochs N` (reproducible: the step count is fixed by the data) or `--minutes M`
+(experiments only: the learning rate decays with the process's CPU time, so that runs on a
+shared, loaded machine get comparable budgets; not bit-reproducible). Checkpoints (`ckpt.pt` in --work, every --checkpoint-every steps and at the end)
+hold model, optimizer, scheduler, step and RNG states; `--resume` regenerates the same data and
+batch plan from the seed and continues from the checkpoint's step, giving the same weights as an
+uninterrupted --epochs run. `--init PATH` starts the encoder from a pretrainMlm.py checkpoint.
+
+At the end: model.pt + stats.json in --work, the dev benchmark (evalReal.py) and the in-house
+evaluation (test/fixtures/pii-eval/eval.jsonl; contrast labels count as O there) in eval.json,
+and with --export DIR a model folder (config, tokenizer, int8 ONNX) the TypeScript bench can load
+(`npm run bench:pii-quality -- --real-only --model DIR`).
+"""
+import argparse
+import json
+import os
+import random
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import torch  # noqa: E402
+
+import evalReal  # noqa: E402
+import realMix  # noqa: E402
+from model import BertForTokenClassification  # noqa: E402
+from train import batches, collate  # noqa: E402
+from wordpiece import WordPieceTokenizer  # noqa: E402
+
+
+class FoldContrast(torch.nn.Module):
+    """Logits over the shipped label list: contrast labels folded into O (max), for evaluate.py."""
+
+    def __init__(self, model, n_shipped):
+        super().__init__()
+        self.model, self.n = model, n_shipped
+
+    def forward(self, ids, mask, types):
+        lg = self.model(ids, mask, types)
+        if lg.shape[-1] == self.n:
+            return lg
+        o = torch.maximum(lg[..., :1], lg[..., self.n:].max(-1, keepdim=True).values)
+        return torch.cat([o, lg[..., 1:self.n]], -1)
+
+
+def config_of(args):
+    return dict(vocab_size=30522, hidden=args.hidden, layers=args.layers, heads=args.heads or max(2, args.hidden // 64),
+                ffn=args.ffn or 4 * args.hidden, max_pos=512, dropout=0.1)
+
+
+def save_atomic(obj, path):
+    tmp = path + '.tmp'
+    torch.save(obj, tmp)
+    os.replace(tmp, path)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--work', default=os.path.join(HERE, 'work', 'real'))
+    ap.add_argument('--faker-work', default=os.path.join(HERE, 'work'), help='folder of fakerValues.jsonl')
+    ap.add_argument('--seed', type=int, default=20240607)
+    ap.add_argument('--hidden', type=int, default=256)
+    ap.add_argument('--layers', type=int, default=4)
+    ap.add_argument('--heads', type=int, default=0, help='default hidden/64')
+    ap.add_argument('--ffn', type=int, default=0, help='default 4*hidden')
+    ap.add_argument('--contrast', default='ORGANIZATION,LOCATION',
+                    help="comma-separated contrast types of ORGANIZATION,LOCATION,PRODUCT; '' for none (their spans become O)")
+    ap.add_argument('--no-real', action='store_true', help='leave out the human-annotated corpora')
+    ap.add_argument('--real-repeat', type=int, default=4, help='the real examples this many times per epoch')
+    ap.add_argument('--data-cache', help='encoded data is saved here and reused while its arguments match')
+    ap.add_argument('--syn-docs', type=int, default=150000, help='existing templates/records/grammar (contrast-labelled)')
+    ap.add_argument('--faker-docs', type=int, default=40000, help='faker records, postal blocks, contacts')
+    ap.add_argument('--prose-docs', type=int, default=40000, help='multilingual prose with headings')
+    ap.add_argument('--p-faker', type=float, default=0.5, help='share of template slots filled from faker')
+    ap.add_argument('--handle-type', default='PERSON', help="type of template @handles: PERSON (as BTC) or O")
+    ap.add_argument('--no-case', type=float, default=0.1, help='share of synthetic documents with zero case types')
+    ap.add_argument('--no-case-real', type=float, default=0.1, help='same for the real corpora')
+    ap.add_argument('--epochs', type=int, default=1)
+    ap.add_argument('--minutes', type=float, default=0,
+                    help='train for this many minutes of process CPU time instead (experiments; the machine is shared)')
+    ap.add_argument('--lr', type=float, default=0)
+    ap.add_argument('--batch-tokens', type=int, default=4096)
+    ap.add_argument('--max-len', type=int, default=128)
+    ap.add_argument('--threads', type=int, default=1)
+    ap.add_argument('--checkpoint-every', type=int, default=200)
+    ap.add_argument('--resume', action='store_true')
+    ap.add_argument('--build-only', action='store_true', help='write --data-cache and exit')
+    ap.add_argument('--stop-after', type=int, default=0, help='checkpoint and exit after this step (tests --resume)')
+    ap.add_argument('--init', help='encoder weights from pretrainMlm.py')
+    ap.add_argument('--eval-limit', type=int, default=0, help='first N records of each dev split (0: all)')
+    ap.add_argument('--export', help='write a model folder (config, tokenizer, int8 ONNX) here')
+    args = ap.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    logf = open(os.path.join(args.work, 'train.log'), 'a')
+
+    def log(msg):
+        line = time.strftime('%H:%M:%S ') + msg
+        print(line, flush=True)
+        logf.write(line + '\n')
+        logf.flush()
+
+    log('args: %s' % vars(args))
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    contrast = [t for t in args.contrast.split(',') if t]
+    labels, types = realMix.label_list(contrast)
+    label_id = {l: i for i, l in enumerate(labels)}
+    cfg = config_of(args)
+    lr = args.lr or (1e-3 if cfg['hidden'] <= 128 else 5e-4)
+    tok = WordPieceTokenizer()
+    t0 = time.time()
+    # The data is always encoded with the full label list and every source; --contrast and
+    # --no-real select from it, so one cache (--data-cache) serves all of those variants.
+    full_labels, full_types = realMix.label_list(realMix.CONTRAST_TYPES)
+    key = dict(seed=args.seed, syn=args.syn_docs, faker=args.faker_docs, prose=args.prose_docs, no_case=args.no_case,
+               no_case_real=args.no_case_real, max_len=args.max_len, p_faker=args.p_faker, handle=args.handle_type)
+    cache = args.data_cache
+    c = torch.load(cache, weights_only=False) if cache and os.path.exists(cache) else None
+    if c and c['key'] == key:
+        data, counts, sources = c['data'], c['counts'], c['sources']
+        log('data from cache %s' % cache)
+    else:
+        data, counts, sources = realMix.build(
+            args.seed, tok, {l: i for i, l in enumerate(full_labels)}, full_types, args.faker_work, args.syn_docs,
+            args.faker_docs, args.prose_docs, use_real=not (args.no_real and not cache), p_no_case=args.no_case, p_no_case_real=args.no_case_real,
+            max_len=args.max_len, p_faker=args.p_faker, handle_type=args.handle_type)
+        if cache:
+            torch.save({'key': key, 'data': data, 'counts': counts, 'sources': sources}, cache)
+    if args.build_only:
+        log('data built in %.0fs: %s' % (time.time() - t0, counts))
+        return
+    remap = [label_id.get(l, 0) for l in full_labels]
+    data = [(x, [y if y < 0 else remap[y] for y in ys], k) for (x, ys, k), src in zip(data, sources)
+            if not (args.no_real and src == 'real')]
+    if args.no_real:
+        counts = {k: v for k, v in counts.items() if not k.startswith('real:')}
+    elif args.real_repeat > 1:  # the real examples K times per epoch, the synthetic ones once
+        real = [d for d, src in zip(data, sources) if src == 'real']
+        data = data + real * (args.real_repeat - 1)
+    ntok = sum(len(x) for x, _, _ in data)
+    log('data: %d examples, %d tokens in %.0fs; %s' % (len(data), ntok, time.time() - t0, counts))
+    model = BertForTokenClassification(cfg, len(labels))
+    if args.init:
+        state = torch.load(args.init)
+        missing, unexpected = model.load_state_dict({k: v for k, v in state.items() if k.startswith('bert.')}, strict=False)
+        log('init from %s (%d tensors not in it: %s)' % (args.init, len(missing), missing[:4]))
+    nparams = sum(p.numel() for p in model.parameters())
+    log('config %s, %d labels, %.1fM parameters, lr %g' % (cfg, len(labels), nparams / 1e6, lr))
+    no_decay = [p for n, p in model.named_parameters() if n.endswith('bias') or 'LayerNorm' in n]
+    decay = [p for n, p in model.named_parameters() if not (n.endswith('bias') or 'LayerNorm' in n)]
+    opt = torch.optim.AdamW([{'params': decay, 'weight_decay': 0.01}, {'params': no_decay, 'weight_decay': 0.0}],
+                            lr=lr, betas=(0.9, 0.98), eps=1e-6)
+    # Length-bucketed batches are the same groups every epoch; each epoch shuffles their order
+    # with its own seeded generator, so step -> batch is a pure function (what --resume relies on).
+    groups = batches(data, args.batch_tokens, random.Random(args.seed))
+    per_epoch = len(groups)
+    orders = {}
+
+    def batch_at(s):
+        ep = s // per_epoch
+        if ep not in orders:
+            orders.clear()
+            orders[ep] = list(range(per_epoch))
+            random.Random(args.seed * 1000 + ep).shuffle(orders[ep])
+        return groups[orders[ep][s % per_epoch]]
+
+    total = per_epoch * (args.epochs if not args.minutes else 10 ** 6)
+    warm = max(1, min(300, int(0.04 * (per_epoch * args.epochs))))
+    state = {'elapsed': 0.0}
+
+    def factor(s):
+        if s < warm:
+            return (s + 1) / warm
+        frac = state['elapsed'] / (60 * args.minutes) if args.minutes else s / total
+        return max(0.02, 1 - frac)
+
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, factor)
+    step = 0
+    ckpt = os.path.join(args.work, 'ckpt.pt')
+    if args.resume and os.path.exists(ckpt):
+        c = torch.load(ckpt, weights_only=False)
+        model.load_state_dict(c['model'])
+        opt.load_state_dict(c['opt'])
+        sched.load_state_dict(c['sched'])
+        torch.set_rng_state(c['torch_rng'])
+        step, state['elapsed'] = c['step'], c['elapsed']
+        log('resumed from %s at step %d (%.0fs trained)' % (ckpt, step, state['elapsed']))
+
+    def checkpoint():
+        save_atomic({'model': model.state_dict(), 'opt': opt.state_dict(), 'sched': sched.state_dict(),
+                     'torch_rng': torch.get_rng_state(), 'step': step, 'elapsed': state['elapsed']}, ckpt)
+
+    model.train()
+    run_loss, t1, w1 = 0.0, time.process_time() - state['elapsed'], time.time()
+    while step < total:
+        ids, mask, ttypes, lab = collate(data, batch_at(step))
+        logits = model(ids, mask, ttypes)
+        loss = torch.nn.functional.cross_entropy(logits.view(-1, logits.shape[-1]), lab.view(-1), ignore_index=-100)
+        opt.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        step += 1
+        state['elapsed'] = time.process_time() - t1
+        sched.step()
+        run_loss = 0.98 * run_loss + 0.02 * loss.item() if run_loss else loss.item()
+        if step % 100 == 0:
+            log('epoch %.2f step %d loss %.4f lr %.2e %.0fs' % (step / per_epoch, step, run_loss, sched.get_last_lr()[0],
+                                                                 state['elapsed']))
+        if step % args.checkpoint_every == 0:
+            checkpoint()
+        if args.minutes and state['elapsed'] >= 60 * args.minutes:
+            break
+        if args.stop_after and step == args.stop_after:
+            checkpoint()
+            log('stopped after step %d (--stop-after)' % step)
+            return
+    checkpoint()
+    train_s = state['elapsed']
+    log('trained %d steps (%.2f epochs, %d tokens/step) in %.0fs CPU, %.0fs wall' % (
+        step, step / per_epoch, args.batch_tokens, train_s, time.time() - w1))
+    model.eval()
+    torch.save(model.state_dict(), os.path.join(args.work, 'model.pt'))
+    stats = {'config': cfg, 'labels': labels, 'counts': counts, 'tokens': ntok, 'steps': step, 'epochs': step / per_epoch,
+             'train_s': train_s, 'params': nparams, 'args': vars(args)}
+    with open(os.path.join(args.work, 'stats.json'), 'w') as f:
+        json.dump(stats, f, indent=1)
+    t2 = time.time()
+    rep = evalReal.evaluate(model, tok, labels, limit=args.eval_limit or None)
+    log('dev: ' + evalReal.summary(rep))
+    evalp = os.path.join(HERE, '..', 'test', 'fixtures', 'pii-eval', 'eval.jsonl')
+    inhouse = None
+    if os.path.exists(evalp):
+        import corpus
+        import evaluate
+        inhouse = evaluate.evaluate_torch(FoldContrast(model, len(corpus.LABELS)), evalp)
+        log('in-house (torch fp32, raw model): ' + evaluate.format_report(inhouse).replace('\n', ' | ')[:600])
+    with open(os.path.join(args.work, 'eval.json'), 'w') as f:
+        json.dump({'dev': rep, 'inhouse': inhouse}, f, indent=1)
+    log('evaluated in %.0fs' % (time.time() - t2))
+    if args.export:
+        import exportOnnx
+        import modelFolder
+        import quantizeInt8
+        fp32 = os.path.join(args.work, 'model.onnx')
+        exportOnnx.export(model, fp32)
+        modelFolder.write_folder(args.export, tok.vocab, cfg, labels)
+        q8 = os.path.join(args.export, 'onnx', 'model_quantized.onnx')
+        quantizeInt8.quantize(fp32, q8)
+        log('exported %s (%.1f MB int8)' % (args.export, os.path.getsize(q8) / 1e6))
+
+
+if __name__ == '__main__':
+    main()
