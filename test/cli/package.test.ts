@@ -70,12 +70,17 @@ describe('the CLI package (npm pack)', function () {
     const [info] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
     tarball = path.join(work, info.filename);
     const files = info.files.map((f) => f.path).sort();
-    assert.ok(files.includes('dist/cli.js') && files.includes('dist/piiWorker.js'), files.join(' '));
+    assert.ok(files.includes('dist/cli.js') && files.includes('dist/piiWorker.js') && files.includes('dist/server.js'), files.join(' '));
     assert.ok(files.includes('models/cardwright-pii-mini/onnx/model_quantized.onnx'), 'the model is bundled');
     assert.ok(files.includes('schemas/model-card.schema.json'), 'the schemas are bundled');
     assert.deepEqual(files.filter((f) => /^(?:test|core|engine|server|client|cli|node_modules|training|bench|examples)\/|\.map$|\.ts$/.test(f)), []);
   });
   after(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  it('builds in prepack without writing to stdout (pre-commit and other tools read the tarball name from `npm pack`)', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    assert.match(manifest.scripts.prepack, /1>&2\s*$/);
+  });
 
   it('installs into an empty project offline, with only its runtime dependency, and runs check and scan', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
