@@ -77,14 +77,21 @@ interface HookRun {
   argv: string[];
 }
 
+/** The entry without its `npx --no` prefix (npx resolves the installed package's bin, never downloads). */
+function binEntry(entry: string): string[] {
+  const words = entry.split(/\s+/);
+  assert.deepEqual(words.slice(0, 2), ['npx', '--no'], `${entry}: runs the installed CLI through npx --no`);
+  return words.slice(2);
+}
+
 /** Runs a hook on staged files as pre-commit would; `ran` is false when pre-commit would skip it. */
 function runHook(id: string, staged: string[], cwd: string): HookRun {
   const definition = hook(id);
   const files = filesFor(definition, staged, cwd);
   if (files.length === 0 && !definition.always_run) return { ran: false, code: 0, output: '', argv: [] };
-  const [executable, ...entryArgs] = definition.entry.split(/\s+/);
+  const [executable, ...entryArgs] = binEntry(definition.entry);
   const argv = [...entryArgs, ...(definition.args ?? []), ...(definition.pass_filenames === false ? [] : files)];
-  // language: node installs the package, which puts its bin on PATH; run that bin's file.
+  // `npx --no cardwright` runs the bin of the package the model repository installed: its file here.
   const bin = manifest.bin[executable];
   assert.ok(bin, `${executable} is not a bin of the package`);
   const result = spawnSync(process.execPath, [path.join(root, bin), ...argv], { cwd, encoding: 'utf8', timeout: 60_000 });
@@ -108,12 +115,12 @@ describe('pre-commit hooks', function () {
   });
   after(() => project.remove());
 
-  it('defines cardwright-check and cardwright-scan as node hooks whose entry is the package\'s bin', () => {
+  it('defines cardwright-check and cardwright-scan as system hooks whose entry is the installed package\'s bin', () => {
     assert.deepEqual(hooks.map((h) => h.id), ['cardwright-check', 'cardwright-scan']);
     for (const h of hooks) {
-      assert.equal(h.language, 'node');
+      assert.equal(h.language, 'system');
       assert.ok(h.name && h.entry && h.files, h.id);
-      assert.ok(manifest.bin[h.entry.split(/\s+/)[0]], `${h.id}: entry ${h.entry}`);
+      assert.ok(manifest.bin[binEntry(h.entry)[0]], `${h.id}: entry ${h.entry}`);
       assert.notEqual(h.pass_filenames, false, `${h.id} works on the staged files`);
     }
   });
