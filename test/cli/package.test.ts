@@ -77,11 +77,6 @@ describe('the CLI package (npm pack)', function () {
   });
   after(() => fs.rmSync(work, { recursive: true, force: true }));
 
-  it('builds in prepack without writing to stdout (pre-commit and other tools read the tarball name from `npm pack`)', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-    assert.match(manifest.scripts.prepack, /1>&2\s*$/);
-  });
-
   it('installs into an empty project offline, with only its runtime dependency, and runs check and scan', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
     assert.deepEqual(Object.keys(manifest.dependencies), ['onnxruntime-node'], 'everything else is bundled into dist/');
