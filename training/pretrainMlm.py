@@ -27,6 +27,7 @@ from torch import nn  # noqa: E402
 import realCorpora  # noqa: E402
 from model import Bert, BertForTokenClassification  # noqa: E402
 from train import batches  # noqa: E402
+from runHelpers import lr_factor, run_logger  # noqa: E402
 from wordpiece import WordPieceTokenizer  # noqa: E402
 
 MASK_ID, CLS_ID, SEP_ID, PAD_ID, FIRST_WORD_ID = 103, 101, 102, 0, 999
@@ -124,13 +125,7 @@ def main():
     warm = min(300, max(1, per_epoch // 10))
     state = {'elapsed': 0.0}
 
-    def factor(s):
-        if s < warm:
-            return (s + 1) / warm
-        frac = state['elapsed'] / (60 * args.minutes) if args.minutes else s / total
-        return max(0.02, 1 - frac)
-
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, factor)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_factor(warm, total, args.minutes, state))
     step, ckpt = 0, args.out + '.ckpt'
     if args.resume and os.path.exists(ckpt):
         c = torch.load(ckpt, weights_only=False)

@@ -42,6 +42,7 @@ import evalReal  # noqa: E402
 import realMix  # noqa: E402
 from model import BertForTokenClassification  # noqa: E402
 from train import batches, collate  # noqa: E402
+from runHelpers import lr_factor, run_logger  # noqa: E402
 from wordpiece import WordPieceTokenizer  # noqa: E402
 
 
@@ -108,13 +109,7 @@ def main():
     ap.add_argument('--export', help='write a model folder (config, tokenizer, int8 ONNX) here')
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
-    logf = open(os.path.join(args.work, 'train.log'), 'a')
-
-    def log(msg):
-        line = time.strftime('%H:%M:%S ') + msg
-        print(line, flush=True)
-        logf.write(line + '\n')
-        logf.flush()
+    log = run_logger(args.work)
 
     log('args: %s' % vars(args))
     torch.manual_seed(args.seed)
@@ -185,13 +180,7 @@ def main():
     warm = max(1, min(300, int(0.04 * (per_epoch * args.epochs))))
     state = {'elapsed': 0.0}
 
-    def factor(s):
-        if s < warm:
-            return (s + 1) / warm
-        frac = state['elapsed'] / (60 * args.minutes) if args.minutes else s / total
-        return max(0.02, 1 - frac)
-
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, factor)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_factor(warm, total, args.minutes, state))
     step = 0
     ckpt = os.path.join(args.work, 'ckpt.pt')
     if args.resume and os.path.exists(ckpt):
