@@ -7,17 +7,7 @@ const assert = require('node:assert/strict');
 const session = require('./session');
 const { waitFor } = require('../waitFor');
 
-const { SQUIGGLE, slug } = session;
-
-/** The frame (inside the webview's nested iframes) that holds the element `selector`. */
-async function frameWith(page, selector) {
-  return waitFor(async () => {
-    for (const frame of page.frames()) {
-      if (await frame.locator(selector).count().catch(() => 0)) return frame;
-    }
-    return undefined;
-  }, { timeoutMs: 30_000, intervalMs: 250, what: `a webview frame with ${selector}` });
-}
+const { SQUIGGLE, slug, frameWith } = session;
 
 describe('the card\'s own model in the Test Classifier', function () {
   this.timeout(180_000);

@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const session = require('./session');
 const { waitFor } = require('../waitFor');
 
-const { SQUIGGLE, slug } = session;
+const { SQUIGGLE, slug, frameWith } = session;
 
 /** Parks the mouse on blank editor space, so that no tooltip covers a screenshot. */
 const REST = [1000, 290];
@@ -50,16 +50,6 @@ async function recordToasts(page) {
     new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   return () => page.evaluate(() => window.__cardwrightToasts);
-}
-
-/** The frame (inside the webview's nested iframes) that holds the element `selector`. */
-async function frameWith(page, selector) {
-  return waitFor(async () => {
-    for (const frame of page.frames()) {
-      if (await frame.locator(selector).count().catch(() => 0)) return frame;
-    }
-    return undefined;
-  }, { timeoutMs: 30_000, intervalMs: 250, what: `a webview frame with ${selector}` });
 }
 
 /**

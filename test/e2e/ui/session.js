@@ -8,6 +8,7 @@ const path = require('node:path');
 const { startCodeServer, isolatedEnv } = require('../codeServer');
 const { openWorkbench } = require('../browser');
 const { slug } = require('../screenshotName');
+const { waitFor } = require('../waitFor');
 
 /** An error or warning squiggle in any editor. */
 const SQUIGGLE = '.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning';
@@ -119,4 +120,14 @@ async function shutdown() {
   return userDataDirs;
 }
 
-module.exports = { SQUIGGLE, slug, configure, server, copyWorkspace, openWindow, screenshot, closeWindow, shutdown, state };
+/** The frame (inside the webview's nested iframes) that holds the element `selector`. */
+async function frameWith(page, selector) {
+  return waitFor(async () => {
+    for (const frame of page.frames()) {
+      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+    }
+    return undefined;
+  }, { timeoutMs: 30_000, intervalMs: 250, what: `a webview frame with ${selector}` });
+}
+
+module.exports = { SQUIGGLE, slug, frameWith, configure, server, copyWorkspace, openWindow, screenshot, closeWindow, shutdown, state };
