@@ -1,11 +1,14 @@
-"""The `real` recipe of issue 12 (not yet what `npm run train-model` runs; train.py is unchanged).
+"""The `real` recipe of issue 12: what `npm run train-model` runs (train.py is the earlier
+synthetic-only recipe, kept for comparison).
 
-  OPENBLAS_NUM_THREADS=1 nice -n 10 /usr/bin/python3 training/trainReal.py \
-      --work training/work/real --hidden 256 --layers 4 [--export DIR] [--resume]
+  npm run train-model
+  = OPENBLAS_NUM_THREADS=1 /usr/bin/python3 training/trainReal.py --work training/work/real \
+      --out models/cardwright-pii-mini [--resume]
 
-The defaults are EXPERIMENTS.md's recommendation for the 90-minute run (not yet run in full):
-256x4, one epoch of 150k template + 40k faker + 40k prose documents with the real data 4 times,
-labels PII + ORGANIZATION + LOCATION.
+Defaults (EXPERIMENTS.md, round 5): 128x3, two epochs of 150k template + 40k faker + 40k prose
+documents with the real data 4 times per epoch, labels PII + ORGANIZATION + LOCATION; one torch
+thread (two threads were slower per step on this 2-core machine). About 55 minutes of training on
+an idle core, 65 minutes end to end.
 
 Mixes (realMix.build): the human-annotated train splits (realCorpora.training_examples; the dev
 splits and WikiGold's held-out 20% are never read), @faker-js/faker values (training/fakerValues.mjs
@@ -22,9 +25,10 @@ batch plan from the seed and continues from the checkpoint's step, giving the sa
 uninterrupted --epochs run. `--init PATH` starts the encoder from a pretrainMlm.py checkpoint.
 
 At the end: model.pt + stats.json in --work, the dev benchmark (evalReal.py) and the in-house
-evaluation (test/fixtures/pii-eval/eval.jsonl; contrast labels count as O there) in eval.json,
-and with --export DIR a model folder (config, tokenizer, int8 ONNX) the TypeScript bench can load
-(`npm run bench:pii-quality -- --real-only --model DIR`).
+evaluation (test/fixtures/pii-eval/eval.jsonl; contrast labels count as O there) in eval.json;
+with --export DIR a model folder (config, tokenizer, int8 ONNX) the TypeScript bench can load
+(`npm run bench:pii-quality -- --real-only --model DIR`); with --out DIR the same folder plus its
+model card (model-card.yaml and README.md, training/modelCardReal.py).
 """
 import argparse
 import json
@@ -44,6 +48,8 @@ from model import BertForTokenClassification  # noqa: E402
 from train import batches, collate  # noqa: E402
 from runHelpers import lr_factor, run_logger  # noqa: E402
 from wordpiece import WordPieceTokenizer  # noqa: E402
+
+TRAIN_MODEL_COMMAND = 'npm run train-model'
 
 
 class FoldContrast(torch.nn.Module):
@@ -77,8 +83,8 @@ def main():
     ap.add_argument('--work', default=os.path.join(HERE, 'work', 'real'))
     ap.add_argument('--faker-work', default=os.path.join(HERE, 'work'), help='folder of fakerValues.jsonl')
     ap.add_argument('--seed', type=int, default=20240607)
-    ap.add_argument('--hidden', type=int, default=256)
-    ap.add_argument('--layers', type=int, default=4)
+    ap.add_argument('--hidden', type=int, default=128)
+    ap.add_argument('--layers', type=int, default=3)
     ap.add_argument('--heads', type=int, default=0, help='default hidden/64')
     ap.add_argument('--ffn', type=int, default=0, help='default 4*hidden')
     ap.add_argument('--contrast', default='ORGANIZATION,LOCATION',
@@ -93,7 +99,7 @@ def main():
     ap.add_argument('--handle-type', default='PERSON', help="type of template @handles: PERSON (as BTC) or O")
     ap.add_argument('--no-case', type=float, default=0.1, help='share of synthetic documents with zero case types')
     ap.add_argument('--no-case-real', type=float, default=0.1, help='same for the real corpora')
-    ap.add_argument('--epochs', type=int, default=1)
+    ap.add_argument('--epochs', type=int, default=2)
     ap.add_argument('--minutes', type=float, default=0,
                     help='train for this many minutes of process CPU time instead (experiments; the machine is shared)')
     ap.add_argument('--lr', type=float, default=0)
@@ -107,6 +113,7 @@ def main():
     ap.add_argument('--init', help='encoder weights from pretrainMlm.py')
     ap.add_argument('--eval-limit', type=int, default=0, help='first N records of each dev split (0: all)')
     ap.add_argument('--export', help='write a model folder (config, tokenizer, int8 ONNX) here')
+    ap.add_argument('--out', help='the shipped model folder: --export plus its model card (model-card.yaml, README.md)')
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
     log = run_logger(args.work)
@@ -244,6 +251,8 @@ def main():
     with open(os.path.join(args.work, 'eval.json'), 'w') as f:
         json.dump({'dev': rep, 'inhouse': inhouse}, f, indent=1)
     log('evaluated in %.0fs' % (time.time() - t2))
+    if args.out:
+        args.export = args.out
     if args.export:
         import exportOnnx
         import modelFolder
@@ -254,6 +263,13 @@ def main():
         q8 = os.path.join(args.export, 'onnx', 'model_quantized.onnx')
         quantizeInt8.quantize(fp32, q8)
         log('exported %s (%.1f MB int8)' % (args.export, os.path.getsize(q8) / 1e6))
+        if args.out:
+            import modelCardReal
+            stats['q8_mb'] = os.path.getsize(q8) / 1e6
+            with open(os.path.join(args.work, 'stats.json'), 'w') as f:
+                json.dump(stats, f, indent=1)
+            modelCardReal.write(args.out, cfg, labels, stats, {'dev': rep, 'inhouse': inhouse}, TRAIN_MODEL_COMMAND)
+            log('wrote the model card: %s' % os.path.join(args.out, 'model-card.yaml'))
 
 
 if __name__ == '__main__':

@@ -319,6 +319,8 @@ function datasetComponent(dataset: Dataset, ref: string, privacy: Json, scan: Sc
 
   const properties: Json[] = [];
   if (typeof privacy.personal_data === 'boolean') properties.push({ name: `${PROPERTY_PREFIX}personal_data`, value: String(privacy.personal_data) });
+  const citation = dataset.entry?.citation;
+  if (typeof citation === 'string' && citation.trim() !== '') properties.push({ name: `${PROPERTY_PREFIX}citation`, value: citation.trim() });
   if (scanned) properties.push(...scanProperties(scanned, 'dataset'));
   if (properties.length) component.properties = properties;
   return component;

@@ -362,7 +362,9 @@ export function plausiblePersonSpans(text: string, spans: PiiSpan[]): PiiSpan[] 
     while (last >= first && !words[last].capital) last--;
     if (first > last) continue;
     const start = words[first].start;
-    const end = words[last].end;
+    let end = words[last].end;
+    // A sentence's full stop after a name is not part of it ("Ana Ruiz." -> "Ana Ruiz"); an initial keeps its dot.
+    if (text.charCodeAt(end - 1) === 46 && !/^\p{L}\.$/u.test(text.slice(words[last].start, end)) && end - 1 > start) end--;
     const value = text.slice(start, end);
     if (first === last && /^\s*:/.test(text.slice(end, end + 3))) continue;
     if (TITLES.test(value)) continue;

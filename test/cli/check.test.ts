@@ -1,6 +1,7 @@
 /** `cardwright check`: formats, exit codes, file discovery. */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import * as fs from 'node:fs';
 import { runCli, tempProject } from '../support/runCli';
 
 describe('cardwright check', function () {
@@ -99,11 +100,23 @@ describe('cardwright check', function () {
     }
   });
 
-  it("the shipped model's own card passes Cardwright's checks", () => {
-    const run = runCli(['check', '--format', 'json', 'models/cardwright-pii-mini/README.md'], path.join(__dirname, '..', '..', '..'));
+  it("the shipped model's own card passes Cardwright's checks and names every training corpus", () => {
+    const root = path.join(__dirname, '..', '..', '..');
+    const run = runCli(['check', '--format', 'json', 'models/cardwright-pii-mini/model-card.yaml', 'models/cardwright-pii-mini/README.md'], root);
     assert.equal(run.code, 0, run.stdout);
-    const [card] = JSON.parse(run.stdout).files;
-    assert.equal(card.file, 'models/cardwright-pii-mini/README.md');
-    assert.deepEqual(card.findings, []);
+    const files = JSON.parse(run.stdout).files as Array<{ file: string; findings: unknown[] }>;
+    assert.deepEqual(files.map((f) => f.file), ['models/cardwright-pii-mini/model-card.yaml', 'models/cardwright-pii-mini/README.md']);
+    for (const card of files) assert.deepEqual(card.findings, [], card.file);
+    // Attribution: each human-annotated corpus is an upstream dataset with its license and citation.
+    const { parse } = require('yaml') as typeof import('yaml');
+    const card = parse(fs.readFileSync(path.join(root, 'models', 'cardwright-pii-mini', 'model-card.yaml'), 'utf8'));
+    const upstream = new Map((card.upstream.datasets as Array<{ id: string; license: string; citation: string }>).map((d) => [d.id, d]));
+    for (const [id, license] of [['wikigold', 'cc-by-4.0'], ['wnut17', 'cc-by-4.0'], ['broad_twitter_corpus', 'cc-by-4.0'], ['sec-filings-fin5', 'cc-by-3.0'], ['meddocan', 'cc-by-4.0']]) {
+      assert.equal(upstream.get(id)?.license, license, id);
+      assert.match(upstream.get(id)!.citation, /\(\d{4}\)/, id);
+      assert.ok((card.datasets as string[]).includes(id), id);
+    }
+    const config = JSON.parse(fs.readFileSync(path.join(root, 'models', 'cardwright-pii-mini', 'config.json'), 'utf8'));
+    assert.ok(Object.values(config.id2label).includes('B-ORGANIZATION'), 'the contrast labels are in the shipped model');
   });
 });

@@ -29,6 +29,12 @@ describe('pii PERSON spans: plausibility', () => {
     assert.deepEqual(values(text, plausiblePersonSpans(text, [person(text, 'Dr. Khaigrik Biadrith')])), ['Khaigrik Biadrith']);
   });
 
+  it('leaves a sentence\'s full stop out of the name, but keeps an initial\'s dot', () => {
+    const text = 'Nombre: Lucía Fernández Ortega. Firmado: J. Ruiz y Ana M.';
+    const spans = [person(text, 'Lucía Fernández Ortega.'), person(text, 'J. Ruiz'), person(text, 'Ana M.')];
+    assert.deepEqual(values(text, plausiblePersonSpans(text, spans)), ['Lucía Fernández Ortega', 'J. Ruiz', 'Ana M.']);
+  });
+
   it('drops a title alone and a field label', () => {
     const text = 'Rx for Ana. Prescriber: Dr. Ruiz';
     const spans = [person(text, 'Rx'), person(text, 'Prescriber'), person(text, 'Dr.'), person(text, 'Ruiz')];
