@@ -10,9 +10,9 @@ import { CancellationToken, Connection, Diagnostic, DiagnosticSeverity, WorkDone
 import { cardSampleList } from '../core/cardSampleList';
 import { sampleFileFilter } from '../core/sampleFiles';
 import type { PiiScanSummary } from '../core/rules/scanResults';
-import { fuseSpans } from '../core/pii/fusion';
+import { fuseSpans, fuseWithContext } from '../core/pii/fusion';
 import { modelSpans } from '../core/pii/modelSpans';
-import { effectiveEntityTypes, isOptionalEntityType, OPTIONAL_PII_ENTITY_TYPES } from '../core/pii/piiTypes';
+import { effectiveEntityTypes, isOptionalEntityType } from '../core/pii/piiTypes';
 import { recognizeAll } from '../core/pii/recognizeAll';
 import type { Analyzer } from '../core/analyzer';
 import {
@@ -158,9 +158,7 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
   connection.onRequest(Requests.classifyText, async (params: ClassifyTextParams): Promise<ClassifyTextResult> => {
     const text = typeof params?.text === 'string' ? params.text.slice(0, MAX_CLASSIFY_CHARS) : '';
     const settings = host.settings().pii;
-    // The scan's types, and always the context types (organizations, places): the page shows what
-    // the model took for not-a-person, apart from the personal data.
-    const entities = new Set([...effectiveEntityTypes(settings.entities), ...OPTIONAL_PII_ENTITY_TYPES]);
+    const entities = effectiveEntityTypes(settings.entities);
     const spans = recognizeAll({ text }, { entities });
     let started = Date.now();
     let model: ModelInfoDto | undefined;
@@ -177,7 +175,9 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
     } catch (error) {
       modelError = error instanceof Error ? error.message : String(error);
     }
-    const fused = fuseSpans(spans, { threshold: settings.threshold, entities, text });
+    // What the scan reports, and always the context types (organizations, places) where they do not
+    // overlap it: the page shows what the model took for not-a-person, apart from personal data.
+    const fused = fuseWithContext(spans, { threshold: settings.threshold, entities, text });
     return {
       spans: fused.map((f) => ({ start: f.start, end: f.end, type: f.type, score: f.score, detectors: f.detectors, ...(isOptionalEntityType(f.type) ? { context: true } : {}) })),
       ...(tokens ? { tokens } : {}),

@@ -18,7 +18,7 @@
  * ORGANIZATION/LOCATION) are reported. Groups scoring under `threshold` are dropped before step 2:
  * what is not reported must not push a reported finding aside.
  */
-import { effectiveEntityTypes, isOptionalEntityType, PiiEntityType, PiiFinding, PiiSpan } from './piiTypes';
+import { effectiveEntityTypes, isOptionalEntityType, OPTIONAL_PII_ENTITY_TYPES, PiiEntityType, PiiFinding, PiiSpan } from './piiTypes';
 import { hasSecretShape } from './recognizers/secret';
 import { byCodeUnits, byStartLongestFirst, byStartThenEnd, sortSmall } from './sortSmall';
 
@@ -180,6 +180,23 @@ export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}
   }
   if (out.length > 1) sortSmall(out, byStartThenEnd);
   return out;
+}
+
+/**
+ * What a scan with `options` reports, plus the model's organizations and places that overlap none
+ * of it, for a view that shows context (the Test Classifier): the reported findings are exactly the
+ * scan's, whatever the context spans would have pushed aside had they been reported.
+ */
+export function fuseWithContext(spans: readonly PiiSpan[], options: FusionOptions = {}): PiiFinding[] {
+  const reported = fuseSpans(spans, options);
+  const wanted = options.entities ?? effectiveEntityTypes();
+  const missing = new Set(OPTIONAL_PII_ENTITY_TYPES.filter((type) => !wanted.has(type)));
+  if (missing.size === 0) return reported;
+  const context = fuseSpans(spans, { ...options, entities: missing });
+  if (context.length === 0) return reported;
+  const out = reported.slice();
+  for (const c of context) if (!reported.some((r) => r.start < c.end && c.start < r.end)) out.push(c);
+  return sortSmall(out, byStartThenEnd);
 }
 
 /** The model's ORGANIZATION and LOCATION spans (undefined when there are none, the usual case). */

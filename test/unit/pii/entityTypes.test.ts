@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { groupBioLabels, labelMappingFor, TokenLabel } from '../../../core/pii/bioGrouping';
 import { cardCategoryOf, isPersonalDataType } from '../../../core/pii/cardCategories';
-import { fuseSpans } from '../../../core/pii/fusion';
+import { fuseSpans, fuseWithContext } from '../../../core/pii/fusion';
 import { DEFAULT_PII_ENTITY_TYPES, effectiveEntityTypes, OPTIONAL_PII_ENTITY_TYPES, PII_ENTITY_TYPES, PiiSpan } from '../../../core/pii/piiTypes';
 import { recognizeAll } from '../../../core/pii/recognizeAll';
 import { findingCodeInfo, piiCode } from '../../../core/findingCodes';
@@ -103,6 +103,36 @@ describe('pii fusion with context spans', () => {
     const person = span('PERSON', 0, 14, 0.9, 'model');
     assert.deepEqual(fuseSpans([person, span('ORGANIZATION', 0, 14, 0.95, 'model')]).map((f) => f.type), ['PERSON'], 'not asked for: the ORGANIZATION is not reported and pushes nothing aside');
     assert.deepEqual(fuseSpans([person, span('ORGANIZATION', 0, 14, 0.95, 'model')], { entities: effectiveEntityTypes(PII_ENTITY_TYPES) }).map((f) => f.type), ['ORGANIZATION'], 'asked for: the higher score wins');
+  });
+});
+
+describe('pii fusion for the Test Classifier (fuseWithContext)', () => {
+  const text = 'Dana Whitfield Motors drove to Heathrow';
+  const person = span('PERSON', 0, 14, 0.8, 'model');
+  const company = span('ORGANIZATION', 5, 21, 0.95, 'model');
+  const place = span('LOCATION', 31, 39, 0.9, 'model');
+
+  it('gives exactly what the scan reports, plus the context spans that overlap none of it', () => {
+    const shown = fuseWithContext([person, company, place], { text });
+    assert.deepEqual(shown.map((f) => [f.type, text.slice(f.start, f.end)]), [
+      ['PERSON', 'Dana Whitfield'],
+      ['LOCATION', 'Heathrow'],
+    ]);
+    assert.deepEqual(fuseSpans([person, company, place], { text }).map((f) => f.type), ['PERSON'], 'the scan');
+    // Reporting the organization as well would have cut the scan's name short.
+    const all = fuseSpans([person, company, place], { text, entities: effectiveEntityTypes(PII_ENTITY_TYPES) });
+    assert.deepEqual(all.map((f) => [f.type, text.slice(f.start, f.end)]), [
+      ['PERSON', 'Dana'],
+      ['ORGANIZATION', 'Whitfield Motors'],
+      ['LOCATION', 'Heathrow'],
+    ]);
+  });
+
+  it('is the scan\'s fusion when the setting lists the context types, and keeps its threshold', () => {
+    const entities = effectiveEntityTypes(['PERSON', 'ORGANIZATION', 'LOCATION']);
+    assert.deepEqual(fuseWithContext([person, company, place], { text, entities }), fuseSpans([person, company, place], { text, entities }));
+    assert.deepEqual(fuseWithContext([place], { text, threshold: 0.95 }), []);
+    assert.deepEqual(fuseWithContext([], { text }), []);
   });
 });
 
