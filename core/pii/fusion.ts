@@ -18,7 +18,7 @@
  * ORGANIZATION/LOCATION) are reported. Groups scoring under `threshold` are dropped before step 2:
  * what is not reported must not push a reported finding aside.
  */
-import { effectiveEntityTypes, isOptionalEntityType, OPTIONAL_PII_ENTITY_TYPES, PiiEntityType, PiiFinding, PiiSpan } from './piiTypes';
+import { effectiveEntityTypes, OPTIONAL_PII_ENTITY_TYPES, PiiEntityType, PiiFinding, PiiSpan } from './piiTypes';
 import { hasSecretShape } from './recognizers/secret';
 import { byCodeUnits, byStartLongestFirst, byStartThenEnd, sortSmall } from './sortSmall';
 
@@ -202,7 +202,10 @@ export function fuseWithContext(spans: readonly PiiSpan[], options: FusionOption
 /** The model's ORGANIZATION and LOCATION spans (undefined when there are none, the usual case). */
 function contextSpans(spans: readonly PiiSpan[]): PiiSpan[] | undefined {
   let out: PiiSpan[] | undefined;
-  for (const span of spans) if (isOptionalEntityType(span.type) && isModel(span) && span.end > span.start) (out ??= []).push(span);
+  for (const span of spans) {
+    // (Compared directly: fusion runs for every unit with a span, and most spans are neither.)
+    if ((span.type === 'ORGANIZATION' || span.type === 'LOCATION') && isModel(span) && span.end > span.start) (out ??= []).push(span);
+  }
   return out;
 }
 
