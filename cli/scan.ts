@@ -11,7 +11,7 @@ import { locateCard, sourceKindOf } from '../core/cardSource';
 import { cardSamplesOfYaml } from '../core/cardSampleList';
 import { sampleFileFilter } from '../core/sampleFiles';
 import { piiCode } from '../core/findingCodes';
-import { isPiiEntityType, PII_ENTITY_TYPES, PiiEntityType } from '../core/pii/piiTypes';
+import { DEFAULT_PII_ENTITY_TYPES, isOptionalEntityType, isPiiEntityType, OPTIONAL_PII_ENTITY_TYPES, PII_ENTITY_TYPES, PiiEntityType } from '../core/pii/piiTypes';
 import { packageVersion } from '../engine/packageRoot';
 import { HUB_ID } from '../engine/pii/modelRuntime';
 import { countByType, DEFAULT_THRESHOLD, scanFiles, ScanFinding, ScanOptions, ScanResult, unrecordedCount } from '../engine/pii/scanFiles';
@@ -33,6 +33,23 @@ interface ScanArgs {
   cardSamplesOnly?: boolean;
 }
 
+/** A list of type names for the help text, wrapped under the option descriptions. */
+function typeLines(title: string, types: readonly string[]): string {
+  const indent = ' '.repeat(29);
+  const lines: string[] = [];
+  let line = `${indent}${title}`;
+  types.forEach((type, i) => {
+    const word = `${type}${i < types.length - 1 ? ',' : ''}`;
+    if (line.length + word.length + 1 > 94 && line.trim().length > 0) {
+      lines.push(line.trimEnd());
+      line = `${indent}  `;
+    }
+    line += `${line.endsWith(' ') ? '' : ' '}${word}`;
+  });
+  lines.push(line);
+  return lines.join('\n');
+}
+
 export const SCAN_USAGE = `Usage: cardwright scan [paths...] [options]
 
 Scans sample files (CSV, TSV, JSON, JSON Lines, Parquet, text), folders, or the samples a
@@ -44,7 +61,11 @@ In folders it reads the files the editor's cardwright.pii.sampleGlobs default se
 Options:
   --format text|json|sarif   report format (default text)
   --threshold X              minimum score 0..1 (default ${DEFAULT_THRESHOLD})
-  --entities A,B             only these types: ${PII_ENTITY_TYPES.join(', ')}
+  --entities A,B             only these types (default: every default type)
+${typeLines('default types: ', DEFAULT_PII_ENTITY_TYPES)}
+${typeLines('optional, off by default: ', OPTIONAL_PII_ENTITY_TYPES)}
+                             (organizations and places: not personal data by themselves;
+                             the model uses them to tell a name from a company or a city)
   --model PATH|ID|none       token classification model folder (default: the shipped model),
                              a Hub id (org/name, needs a network or HF_ENDPOINT), or none for
                              the recognizers only
@@ -338,7 +359,8 @@ function writeReport(format: Format, result: ScanResult, findings: ReportFinding
         types.add(finding.type);
         writer.add({
           ruleId: piiCode(finding.type),
-          level: finding.score >= 0.8 ? 'error' : 'warning',
+          // Organizations and places are context, not personal data: a note at any score.
+          level: isOptionalEntityType(finding.type) ? 'note' : finding.score >= 0.8 ? 'error' : 'warning',
           message: `Possible ${finding.type} (score ${finding.score}; ${finding.detectors.join(', ')})`,
           file,
           line: finding.line,

@@ -242,6 +242,8 @@ function pageStrings(): ClassifierStrings {
       empty: t('Enter some text first.'),
       entity: t('entity'),
       entities: t('entities'),
+      contextCount: t('context'),
+      contextLegend: t('context: not personal data by itself'),
       token: t('Token'),
       label: t('Label'),
       score: t('Score'),

@@ -4,7 +4,7 @@
  * test that keeps code and documentation together (test/unit/findingCodes.test.ts).
  */
 import { LICENSE_RULES } from './licenses/licenseRuleMatrix';
-import { PII_ENTITY_TYPES, PiiEntityType } from './pii/piiTypes';
+import { isOptionalEntityType, PII_ENTITY_TYPES, PiiEntityType } from './pii/piiTypes';
 
 export interface FindingCodeInfo {
   code: string;
@@ -90,6 +90,8 @@ const PII_TYPE_WORDS: Record<PiiEntityType, string> = {
   DATE_OF_BIRTH: 'a date of birth',
   SECRET: 'a secret (an API token, a private key, a password in a connection string)',
   MAC_ADDRESS: 'a MAC address',
+  ORGANIZATION: 'an organization\'s name (a company, an institution)',
+  LOCATION: 'a place (a city, a country, a landmark)',
 };
 
 /** The SARIF rule id of a PII finding type (`cardwright scan`). */
@@ -99,8 +101,10 @@ export function piiCode(type: PiiEntityType): string {
 
 const PII_CODES: readonly FindingCodeInfo[] = PII_ENTITY_TYPES.map((type) => ({
   code: piiCode(type),
-  severity: 'error (score 0.8 or more) / warning',
-  summary: `\`cardwright scan\`: ${PII_TYPE_WORDS[type]} in a dataset sample (\`${type}\`).`,
+  severity: isOptionalEntityType(type) ? 'information' : 'error (score 0.8 or more) / warning',
+  summary: isOptionalEntityType(type)
+    ? `\`cardwright scan\`: ${PII_TYPE_WORDS[type]} in a dataset sample (\`${type}\`). Optional, off by default: reported only when \`--entities\` or \`cardwright.pii.entities\` lists it; context, not personal data by itself.`
+    : `\`cardwright scan\`: ${PII_TYPE_WORDS[type]} in a dataset sample (\`${type}\`).`,
 }));
 
 /** Rules about the model's own license (no upstream subject), with the severity they are reported with. */

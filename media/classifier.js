@@ -54,12 +54,19 @@
     return node;
   }
 
-  /** A result card: highlighted text, a summary line and, when asked for, a per-token table. */
+  /**
+   * A result card: highlighted text, a summary line and, when asked for, a per-token table.
+   * Context spans (`context: true`: organizations and places, which the model labels to tell them
+   * from names) are marked apart from personal data, counted apart, and explained by a legend.
+   */
   function renderResult(doc, item, L) {
     const result = item.result || { spans: [] };
     const card = el(doc, 'div', 'cw-result');
-    const count = result.spans ? result.spans.length : 0;
+    const spans = Array.isArray(result.spans) ? result.spans : [];
+    const contextCount = spans.filter((s) => s && s.context === true).length;
+    const count = spans.length - contextCount;
     const meta = [`${count} ${count === 1 ? L.entity || 'entity' : L.entities || 'entities'}`];
+    if (contextCount > 0) meta.push(`${contextCount} ${L.contextCount || 'context'}`);
     if (Number.isFinite(result.inferenceMs)) meta.push(`${Math.round(result.inferenceMs)} ms`);
     card.appendChild(el(doc, 'div', 'cw-meta', meta.join(' · ')));
     if (result.modelError) card.appendChild(el(doc, 'div', 'cw-error', `${L.modelError || 'Model not loaded'}: ${result.modelError}`));
@@ -71,15 +78,19 @@
       }
       const span = segment.span;
       const score = Number(span.score || 0).toFixed(2);
-      const mark = el(doc, 'mark', 'cw-entity');
+      const context = span.context === true;
+      const mark = el(doc, 'mark', context ? 'cw-entity cw-context' : 'cw-entity');
       mark.setAttribute('data-type', String(span.type));
       mark.setAttribute('data-score', score);
-      mark.setAttribute('title', `${span.type} ${score} (${(span.detectors || []).join(', ')})`);
+      if (context) mark.setAttribute('data-context', 'true');
+      const note = context ? ` · ${L.contextLegend || 'context: not personal data by itself'}` : '';
+      mark.setAttribute('title', `${span.type} ${score} (${(span.detectors || []).join(', ')})${note}`);
       mark.appendChild(doc.createTextNode(segment.text));
       mark.appendChild(el(doc, 'span', 'cw-label', `${span.type} ${score}`));
       text.appendChild(mark);
     }
     card.appendChild(text);
+    if (contextCount > 0) card.appendChild(contextLegend(doc, spans, L));
     if (Array.isArray(result.tokens) && result.tokens.length > 0) {
       const table = el(doc, 'table', 'cw-tokens');
       const head = el(doc, 'tr');
@@ -95,6 +106,22 @@
       card.appendChild(table);
     }
     return card;
+  }
+
+  /** The legend under a result with context spans: their types, marked as in the text, and what they mean. */
+  function contextLegend(doc, spans, L) {
+    const legend = el(doc, 'div', 'cw-legend');
+    const types = [];
+    for (const span of spans) if (span && span.context === true && !types.includes(String(span.type))) types.push(String(span.type));
+    for (const type of types) {
+      const sample = el(doc, 'mark', 'cw-entity cw-context', type);
+      sample.setAttribute('data-type', type);
+      sample.setAttribute('data-context', 'true');
+      legend.appendChild(sample);
+      legend.appendChild(doc.createTextNode(' '));
+    }
+    legend.appendChild(el(doc, 'span', 'cw-legend-text', L.contextLegend || 'context: not personal data by itself'));
+    return legend;
   }
 
   /** One line about the card's own model: name · size · quantization · task · where it was found. */

@@ -77,6 +77,8 @@ export interface ClassifiedSpanDto {
   type: string;
   score: number;
   detectors: string[];
+  /** An organization or a place (ORGANIZATION, LOCATION): shown for context, not personal data by itself. */
+  context?: boolean;
 }
 
 export interface ClassifiedTokenDto {

@@ -15,7 +15,7 @@ export interface CardwrightSettings {
     labelMap: Record<string, string>;
     /** Findings below this score are not reported. */
     threshold: number;
-    /** Entity types to report; empty means all. */
+    /** Entity types to report; empty means the default types (ORGANIZATION and LOCATION only when listed). */
     entities: string[];
     /** Files larger than this are skipped. */
     maxFileSizeMb: number;

@@ -10,9 +10,9 @@ import { CancellationToken, Connection, Diagnostic, DiagnosticSeverity, WorkDone
 import { cardSampleList } from '../core/cardSampleList';
 import { sampleFileFilter } from '../core/sampleFiles';
 import type { PiiScanSummary } from '../core/rules/scanResults';
-import { fuseSpans } from '../core/pii/fusion';
+import { fuseSpans, fuseWithContext } from '../core/pii/fusion';
 import { modelSpans } from '../core/pii/modelSpans';
-import { isPiiEntityType } from '../core/pii/piiTypes';
+import { effectiveEntityTypes, isOptionalEntityType } from '../core/pii/piiTypes';
 import { recognizeAll } from '../core/pii/recognizeAll';
 import type { Analyzer } from '../core/analyzer';
 import {
@@ -52,7 +52,8 @@ export interface PiiService {
   diagnosticsOf(uri: string): readonly Diagnostic[];
   /**
    * The detector a scan uses (recognizers, the PII model, fusion with the scan's threshold and
-   * entity filter) over short texts, e.g. a card's widget examples; recognizers only when the
+   * entity filter, less the context types ORGANIZATION and LOCATION, which are not personal data
+   * by themselves) over short texts, e.g. a card's widget examples; recognizers only when the
    * model cannot be loaded.
    */
   detectTexts(texts: readonly string[]): Promise<Array<Array<{ start: number; end: number; type: string; score: number }>>>;
@@ -111,7 +112,7 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
         targets.paths,
         {
           threshold: settings.threshold,
-          entities: settings.entities.length ? new Set(settings.entities.filter(isPiiEntityType)) : undefined,
+          entities: effectiveEntityTypes(settings.entities),
           classifier: loadedClassifier,
           model: loadedClassifier ? undefined : null,
           parallelism: settings.parallelism,
@@ -157,7 +158,8 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
   connection.onRequest(Requests.classifyText, async (params: ClassifyTextParams): Promise<ClassifyTextResult> => {
     const text = typeof params?.text === 'string' ? params.text.slice(0, MAX_CLASSIFY_CHARS) : '';
     const settings = host.settings().pii;
-    const spans = recognizeAll({ text });
+    const entities = effectiveEntityTypes(settings.entities);
+    const spans = recognizeAll({ text }, { entities });
     let started = Date.now();
     let model: ModelInfoDto | undefined;
     let modelError: string | undefined;
@@ -173,10 +175,11 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
     } catch (error) {
       modelError = error instanceof Error ? error.message : String(error);
     }
-    const entities = settings.entities.length ? new Set(settings.entities.filter(isPiiEntityType)) : undefined;
-    const fused = fuseSpans(spans, { threshold: settings.threshold, entities, text });
+    // What the scan reports, and always the context types (organizations, places) where they do not
+    // overlap it: the page shows what the model took for not-a-person, apart from personal data.
+    const fused = fuseWithContext(spans, { threshold: settings.threshold, entities, text });
     return {
-      spans: fused.map((f) => ({ start: f.start, end: f.end, type: f.type, score: f.score, detectors: f.detectors })),
+      spans: fused.map((f) => ({ start: f.start, end: f.end, type: f.type, score: f.score, detectors: f.detectors, ...(isOptionalEntityType(f.type) ? { context: true } : {}) })),
       ...(tokens ? { tokens } : {}),
       model,
       inferenceMs: Date.now() - started,
@@ -197,7 +200,8 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
     const uri = pathToFileURL(scan.file).href;
     const diagnostics: Diagnostic[] = scan.findings.map((finding) => ({
       range: { start: { line: finding.line, character: finding.character }, end: { line: finding.endLine, character: finding.endCharacter } },
-      severity: DiagnosticSeverity.Warning,
+      // Organizations and places (asked for in the setting) are context, not personal data.
+      severity: isOptionalEntityType(finding.type) ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning,
       source: PII_DIAGNOSTIC_SOURCE,
       code: finding.type,
       message:
@@ -214,14 +218,15 @@ export function registerPiiService(host: PiiServiceHost): PiiService {
   async function detectTexts(texts: readonly string[]): Promise<Array<Array<{ start: number; end: number; type: string; score: number }>>> {
     const settings = host.settings().pii;
     const cut = texts.map((text) => text.slice(0, MAX_CLASSIFY_CHARS));
-    const spans = cut.map((text) => recognizeAll({ text }));
+    // Personal data only: organizations and places are context, not personal data by themselves.
+    const entities = new Set([...effectiveEntityTypes(settings.entities)].filter((type) => !isOptionalEntityType(type)));
+    const spans = cut.map((text) => recognizeAll({ text }, { entities }));
     try {
       const fromModel = await modelSpans(cut, await classifier().classifier);
       fromModel.forEach((found, i) => spans[i].push(...(found ?? [])));
     } catch {
       /* recognizers only */
     }
-    const entities = settings.entities.length ? new Set(settings.entities.filter(isPiiEntityType)) : undefined;
     return cut.map((text, i) =>
       fuseSpans(spans[i], { threshold: settings.threshold, entities, text }).map((f) => ({ start: f.start, end: f.end, type: f.type, score: f.score })),
     );

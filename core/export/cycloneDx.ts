@@ -10,6 +10,7 @@ import { parseCard } from '../cardDocument';
 import { locateCard, sourceKindOf } from '../cardSource';
 import { licenseFacts } from '../licenses';
 import { asList, isRecord } from '../rules/rule';
+import { cardCategoryOf, isPersonalDataType } from '../pii/cardCategories';
 
 export const CYCLONEDX_SPEC_VERSION = '1.6';
 /** Property names Cardwright writes start with this (CycloneDX recommends a namespace per producer). */
@@ -304,15 +305,19 @@ function datasetComponent(dataset: Dataset, ref: string, privacy: Json, scan: Sc
   const data: Json = { type: 'dataset', name: dataset.id };
   const categories = [...stringList(privacy.pii_categories, 'privacy.pii_categories', []), ...stringList(privacy.special_categories, 'privacy.special_categories', [])];
   const scanned = scan && scanOfDataset(scan, dataset);
-  const found = scanned ? Object.keys(scanned.found).filter((type) => scanned.found[type] > 0).sort() : [];
+  const foundTypes = scanned ? Object.keys(scanned.found).filter((type) => scanned.found[type] > 0).sort() : [];
+  // Organizations and places (optional scan types) are not personal data by themselves;
+  // an organization has no personal-data category.
+  const personalFound = foundTypes.some(isPersonalDataType);
+  const found = foundTypes.map(cardCategoryOf).filter((category): category is string => category !== undefined);
   if (privacy.personal_data === true) {
     data.classification = stringList(privacy.special_categories, 'privacy.special_categories', []).length ? 'personal data, including special categories (GDPR Art. 9)' : 'personal data';
   } else if (privacy.personal_data === false) {
-    data.classification = found.length ? 'personal data found by a scan (the card declares none)' : 'no personal data';
-  } else if (found.length) {
+    data.classification = personalFound ? 'personal data found by a scan (the card declares none)' : 'no personal data';
+  } else if (personalFound) {
     data.classification = 'personal data found by a scan';
   }
-  const sensitive = unique(privacy.personal_data === true ? [...categories, ...found] : found);
+  const sensitive = unique(privacy.personal_data === true ? [...categories, ...found] : personalFound ? found : []);
   if (sensitive.length) data.sensitiveData = sensitive;
   if (dataset.samples.length) data.contents = { properties: dataset.samples.map((sample) => ({ name: `${PROPERTY_PREFIX}sample`, value: sample })) };
   component.data = [data];

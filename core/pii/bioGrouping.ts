@@ -160,6 +160,14 @@ export const COMMON_LABEL_ALIASES: Readonly<Record<string, PiiEntityType>> = {
   SECRET: 'SECRET',
   PASSWORD: 'SECRET',
   MAC_ADDRESS: 'MAC_ADDRESS',
+  // Context types (optional in scans): CoNLL-style models (dslim/bert-base-NER: PER, ORG, LOC,
+  // MISC) and OntoNotes-style ones (GPE: countries, cities, states) expose them too.
+  ORGANIZATION: 'ORGANIZATION',
+  ORG: 'ORGANIZATION',
+  CORPORATION: 'ORGANIZATION',
+  LOCATION: 'LOCATION',
+  LOC: 'LOCATION',
+  GPE: 'LOCATION',
 };
 
 /**

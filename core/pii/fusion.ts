@@ -11,10 +11,14 @@
  *  4. A model span of a type a validator decides (card, IBAN, IP, email, MAC) that no
  *     recognizer confirmed is dropped; so is any span without a letter or digit, and a model-only
  *     SECRET without the shape of a credential (recognizers/secret.ts hasSecretShape).
- * Groups scoring under `threshold` are dropped before step 2: what is not reported must not push
- * a reported finding aside.
+ *  5. Context: a model ORGANIZATION or LOCATION span is the model's statement that its text is not
+ *     a person. A recognizer's PERSON span (a `name` field holding `Hertz`) that lies inside one
+ *     scoring higher is dropped. This holds whether or not ORGANIZATION/LOCATION are reported.
+ * Only the asked-for types (`entities`; default: DEFAULT_PII_ENTITY_TYPES, so not the optional
+ * ORGANIZATION/LOCATION) are reported. Groups scoring under `threshold` are dropped before step 2:
+ * what is not reported must not push a reported finding aside.
  */
-import { PiiEntityType, PiiFinding, PiiSpan } from './piiTypes';
+import { effectiveEntityTypes, OPTIONAL_PII_ENTITY_TYPES, PiiEntityType, PiiFinding, PiiSpan } from './piiTypes';
 import { hasSecretShape } from './recognizers/secret';
 import { byCodeUnits, byStartLongestFirst, byStartThenEnd, sortSmall } from './sortSmall';
 
@@ -35,10 +39,11 @@ const RECOGNIZER_TYPES: ReadonlySet<PiiEntityType> = new Set([
  */
 const VALIDATOR_DECIDES: ReadonlySet<PiiEntityType> = new Set(['CREDIT_CARD', 'IBAN_CODE', 'IP_ADDRESS', 'EMAIL_ADDRESS', 'MAC_ADDRESS']);
 /** Types only the model understands. */
-const MODEL_TYPES: ReadonlySet<PiiEntityType> = new Set(['PERSON', 'STREET_ADDRESS']);
+const MODEL_TYPES: ReadonlySet<PiiEntityType> = new Set(['PERSON', 'STREET_ADDRESS', 'ORGANIZATION', 'LOCATION']);
 
 export interface FusionOptions {
   threshold?: number;
+  /** The types to report (default: the default types, see piiTypes.ts effectiveEntityTypes). */
   entities?: ReadonlySet<PiiEntityType>;
   /** How much a model-only span of a recognizer type is trusted (its score is multiplied). */
   modelOnlyFactor?: number;
@@ -106,10 +111,13 @@ export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}
   const threshold = options.threshold ?? 0;
   const modelOnlyFactor = options.modelOnlyFactor ?? 0.85;
   const text = options.text;
+  const entities = options.entities ?? effectiveEntityTypes();
+  const context = contextSpans(spans);
   const usable: PiiSpan[] = [];
   for (const s of spans) {
     // A span without a letter or digit ("-", "(") is noise.
-    if (s.end <= s.start || (options.entities && !options.entities.has(s.type)) || (text !== undefined && !hasLetterOrDigit(text, s.start, s.end))) continue;
+    if (s.end <= s.start || !entities.has(s.type) || (text !== undefined && !hasLetterOrDigit(text, s.start, s.end))) continue;
+    if (context !== undefined && s.type === 'PERSON' && !isModel(s) && insideStrongerContext(s, context)) continue;
     // One object shape for every detector's spans (they come with different optional fields), so
     // the code below sees one hidden class and is not deoptimized and recompiled again and again.
     usable.push({ type: s.type, start: s.start, end: s.end, score: s.score, detector: s.detector, validated: s.validated === true, testValue: s.testValue === true });
@@ -172,6 +180,39 @@ export function fuseSpans(spans: readonly PiiSpan[], options: FusionOptions = {}
   }
   if (out.length > 1) sortSmall(out, byStartThenEnd);
   return out;
+}
+
+/**
+ * What a scan with `options` reports, plus the model's organizations and places that overlap none
+ * of it, for a view that shows context (the Test Classifier): the reported findings are exactly the
+ * scan's, whatever the context spans would have pushed aside had they been reported.
+ */
+export function fuseWithContext(spans: readonly PiiSpan[], options: FusionOptions = {}): PiiFinding[] {
+  const reported = fuseSpans(spans, options);
+  const wanted = options.entities ?? effectiveEntityTypes();
+  const missing = new Set(OPTIONAL_PII_ENTITY_TYPES.filter((type) => !wanted.has(type)));
+  if (missing.size === 0) return reported;
+  const context = fuseSpans(spans, { ...options, entities: missing });
+  if (context.length === 0) return reported;
+  const out = reported.slice();
+  for (const c of context) if (!reported.some((r) => r.start < c.end && c.start < r.end)) out.push(c);
+  return sortSmall(out, byStartThenEnd);
+}
+
+/** The model's ORGANIZATION and LOCATION spans (undefined when there are none, the usual case). */
+function contextSpans(spans: readonly PiiSpan[]): PiiSpan[] | undefined {
+  let out: PiiSpan[] | undefined;
+  for (const span of spans) {
+    // (Compared directly: fusion runs for every unit with a span, and most spans are neither.)
+    if ((span.type === 'ORGANIZATION' || span.type === 'LOCATION') && isModel(span) && span.end > span.start) (out ??= []).push(span);
+  }
+  return out;
+}
+
+/** `span` lies inside a context span that scores higher. */
+function insideStrongerContext(span: PiiSpan, context: readonly PiiSpan[]): boolean {
+  for (const c of context) if (c.start <= span.start && span.end <= c.end && c.score > span.score) return true;
+  return false;
 }
 
 /** [start, end) of `text` holds a letter or a digit. */

@@ -2,7 +2,8 @@
  * The PII engine's vocabulary. Entity names follow Microsoft Presidio's so that reports from
  * both tools can be compared. All offsets are UTF-16 code units into the analysed text.
  */
-export const PII_ENTITY_TYPES = [
+/** The types a scan reports unless told otherwise: personal data and secrets. */
+export const DEFAULT_PII_ENTITY_TYPES = [
   'PERSON',
   'EMAIL_ADDRESS',
   'PHONE_NUMBER',
@@ -16,10 +17,39 @@ export const PII_ENTITY_TYPES = [
   'MAC_ADDRESS',
 ] as const;
 
+/**
+ * Context types: organizations and places are not personal data by themselves. The model labels
+ * them so that it learns what is *not* a person's name (`Hertz`, `Heathrow`); a scan reports them
+ * only when asked for (`--entities`, the `cardwright.pii.entities` setting), and fusion always
+ * uses them to keep a recognizer's PERSON off a span the model called an organization or a place.
+ */
+export const OPTIONAL_PII_ENTITY_TYPES = ['ORGANIZATION', 'LOCATION'] as const;
+
+export const PII_ENTITY_TYPES = [...DEFAULT_PII_ENTITY_TYPES, ...OPTIONAL_PII_ENTITY_TYPES] as const;
+
 export type PiiEntityType = (typeof PII_ENTITY_TYPES)[number];
+export type OptionalPiiEntityType = (typeof OPTIONAL_PII_ENTITY_TYPES)[number];
 
 export function isPiiEntityType(value: string): value is PiiEntityType {
   return (PII_ENTITY_TYPES as readonly string[]).includes(value);
+}
+
+export function isOptionalEntityType(value: string): value is OptionalPiiEntityType {
+  return (OPTIONAL_PII_ENTITY_TYPES as readonly string[]).includes(value);
+}
+
+const DEFAULT_SET: ReadonlySet<PiiEntityType> = new Set(DEFAULT_PII_ENTITY_TYPES);
+
+/**
+ * The types a scan reports for an `entities` option (a setting, `--entities`): the known names in
+ * it; the default types when it is absent, empty, or names no known type (a setting holding only
+ * a misspelt name does not silence the scan).
+ */
+export function effectiveEntityTypes(entities?: Iterable<string>): ReadonlySet<PiiEntityType> {
+  if (!entities) return DEFAULT_SET;
+  const known = new Set<PiiEntityType>();
+  for (const name of entities) if (typeof name === 'string' && isPiiEntityType(name)) known.add(name);
+  return known.size > 0 ? known : DEFAULT_SET;
 }
 
 /** One detector's opinion: `detector` is e.g. `credit-card`, `phone-number` or `model`. */

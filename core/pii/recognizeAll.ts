@@ -1,5 +1,5 @@
 /** Runs every recognizer over one text and returns their spans (not yet fused). */
-import { PiiEntityType, PiiSpan, RecognizerInput } from './piiTypes';
+import { effectiveEntityTypes, PiiEntityType, PiiSpan, RecognizerInput } from './piiTypes';
 import { recognizeCreditCards } from './recognizers/creditCard';
 import { recognizeDatesOfBirth } from './recognizers/dateOfBirth';
 import { recognizeEmailAddresses } from './recognizers/emailAddress';
@@ -12,7 +12,7 @@ import { recognizeSecrets } from './recognizers/secret';
 import { recognizeUsSsns } from './recognizers/usSsn';
 
 export interface RecognizerOptions {
-  /** Only run recognizers for these types (all when absent). */
+  /** Only run recognizers for these types (default: the default types, see effectiveEntityTypes). */
   entities?: ReadonlySet<PiiEntityType>;
   /** ISO country for phone numbers written without `+` (default US). */
   defaultCountry?: string;
@@ -33,8 +33,9 @@ const RECOGNIZERS: Array<{ types: PiiEntityType[]; run: (input: RecognizerInput,
 
 export function recognizeAll(input: RecognizerInput, options: RecognizerOptions = {}): PiiSpan[] {
   const spans: PiiSpan[] = [];
+  const entities = options.entities ?? effectiveEntityTypes();
   for (const recognizer of RECOGNIZERS) {
-    if (options.entities && !recognizer.types.some((type) => options.entities!.has(type))) continue;
+    if (!recognizer.types.some((type) => entities.has(type))) continue;
     try {
       spans.push(...recognizer.run(input, options));
     } catch {

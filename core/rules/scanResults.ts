@@ -4,6 +4,7 @@
  */
 import { rangeOfPath } from '../cardDocument';
 import { Finding } from '../finding';
+import { cardCategoryOf, isPersonalDataType } from '../pii/cardCategories';
 import { asList, isRecord, RuleContext } from './rule';
 
 /** What the last scan of the card's samples found, by entity type. */
@@ -21,21 +22,28 @@ export function scanResults(context: RuleContext, scan: PiiScanSummary | undefin
   if (foundTypes.length === 0) return [];
   const { card, value } = context;
   const privacy = isRecord(value.privacy) ? value.privacy : undefined;
-  const counts = foundTypes.map((type) => `${type} (${scan.found[type]})`).join(', ');
   const data = { found: scan.found, date: scan.date, tool: scan.tool, model: scan.model, files: scan.files };
+  // Organizations and places (optional scan types) are not personal data by themselves.
+  const personal = foundTypes.filter(isPersonalDataType);
+  if (personal.length === 0 && privacy?.personal_data !== true) return [];
   if (privacy?.personal_data !== true) {
+    const counts = personal.map((type) => `${type} (${scan.found[type]})`).join(', ');
     return [
       {
         code: 'privacy/scan-found-personal-data',
         severity: 'error',
         message: `A PII scan of this card's samples found personal data: ${counts}. Set \`privacy.personal_data: true\` and declare the categories, or remove the data from the samples.`,
         ...(privacy ? rangeOfPath(card, privacy.personal_data === undefined ? ['privacy'] : ['privacy', 'personal_data'], privacy.personal_data === undefined ? 'key' : 'value') : rangeOfPath(card, ['privacy'], 'key')),
-        data: { ...data, missing: foundTypes },
+        data: { ...data, missing: categoriesOf(foundTypes) },
       },
     ];
   }
   const declared = new Set(asList(privacy.pii_categories).map(String));
-  const missing = foundTypes.filter((type) => !declared.has(type));
+  // A type is declared under its category; ORGANIZATION has none to declare.
+  const missing = foundTypes.filter((type) => {
+    const category = cardCategoryOf(type);
+    return category !== undefined && !declared.has(category);
+  });
   if (missing.length === 0) return [];
   return [
     {
@@ -43,7 +51,17 @@ export function scanResults(context: RuleContext, scan: PiiScanSummary | undefin
       severity: 'warning',
       message: `The PII scan found ${missing.map((type) => `${type} (${scan.found[type]})`).join(', ')} in the samples, not listed in \`privacy.pii_categories\`.`,
       ...rangeOfPath(card, ['privacy', 'pii_categories'], 'key'),
-      data: { ...data, missing },
+      data: { ...data, missing: categoriesOf(missing) },
     },
   ];
+}
+
+/** The card categories of finding types, without those that map to none. */
+function categoriesOf(types: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const type of types) {
+    const category = cardCategoryOf(type);
+    if (category !== undefined && !out.includes(category)) out.push(category);
+  }
+  return out;
 }

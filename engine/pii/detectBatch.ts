@@ -5,12 +5,13 @@
  */
 import { fuseSpans } from '../../core/pii/fusion';
 import { modelSpans, ModelRunStats } from '../../core/pii/modelSpans';
-import { PiiEntityType, PiiFinding, PiiSpan, RecognizerInput } from '../../core/pii/piiTypes';
+import { effectiveEntityTypes, PiiEntityType, PiiFinding, PiiSpan, RecognizerInput } from '../../core/pii/piiTypes';
 import { recognizeAll } from '../../core/pii/recognizeAll';
 import { TokenClassifier } from './modelRuntime';
 
 export interface DetectOptions {
   threshold: number;
+  /** Types to report (default: the default types; ORGANIZATION and LOCATION only when listed). */
   entities?: readonly PiiEntityType[];
   defaultCountry?: string;
   /** Model batch size in sequences (default 8). */
@@ -27,7 +28,7 @@ export async function detectBatch(
   options: DetectOptions,
   modelStats?: ModelRunStats,
 ): Promise<PiiFinding[][]> {
-  const entities = options.entities ? new Set(options.entities) : undefined;
+  const entities = effectiveEntityTypes(options.entities);
   const yieldEvery = options.yieldEvery ?? Infinity;
   // The model's promise first, then the recognizers: a classifier that computes in another
   // thread overlaps them (onnxruntime-node itself runs in this thread, after the recognizers).

@@ -28,7 +28,7 @@ export const DEFAULT_THRESHOLD = 0.5;
 export interface ScanOptions {
   /** Findings scoring below this are not reported (default 0.5). */
   threshold?: number;
-  /** Only these entity types (default: all). */
+  /** Only these entity types (default: the default types; ORGANIZATION and LOCATION only when listed). */
   entities?: ReadonlySet<PiiEntityType>;
   /** Model folder; undefined: the shipped model; null: recognizers only. */
   model?: string | null;

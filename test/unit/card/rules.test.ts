@@ -177,4 +177,30 @@ describe('card rules', () => {
     );
     check('privacy:\n  personal_data: false\n', { piiScan: { ...piiScan, found: {} } });
   });
+
+  it('a scan that found organizations and places (optional types) found no personal data; a place is a category, an organization none', () => {
+    const contextOnly = { found: { ORGANIZATION: 4, LOCATION: 2 }, files: 1, date: '2026-12-02', tool: 'cardwright 0.1.0' };
+    check('privacy:\n  personal_data: false\n', { piiScan: contextOnly });
+    check(
+      `
+      privacy:
+        personal_data: true
+        pii_categories: [PERSON]
+      # ^^^^^^^^^^^^^^ warning[privacy/undeclared-pii-category] found LOCATION (2) in the samples
+        anonymization: none
+      compliance:
+        gdpr: {lawful_basis: consent}
+    `,
+      { piiScan: contextOnly },
+    );
+    check(
+      `
+      privacy:
+        personal_data: false
+      #                ^^^^^ error[privacy/scan-found-personal-data] personal data: PERSON (1).
+    `,
+      { piiScan: { ...contextOnly, found: { ...contextOnly.found, PERSON: 1 } } },
+    );
+    check('privacy:\n  personal_data: true\n  pii_categories: [PERSON, LOCATION]\n  anonymization: none\ncompliance:\n  gdpr: {lawful_basis: consent}\n', { piiScan: contextOnly });
+  });
 });

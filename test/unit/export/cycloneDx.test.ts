@@ -206,6 +206,16 @@ describe('CycloneDX export', function () {
     assert.deepEqual(byName(perFile, 'a/scanned').data[0].sensitiveData, ['PERSON']);
     assert.deepEqual(byName(perFile, 'b/unscanned').data[0].sensitiveData, ['IBAN_CODE']);
     assert.deepEqual(prop(byName(perFile, 'b/unscanned'), 'cardwright:pii_scan.found.PERSON'), ['0']);
+
+    // Organizations and places (optional scan types) are not personal data by themselves; an
+    // organization has no personal-data category.
+    const context = exportText(card, 'model-card.yaml', { scan: { found: { ORGANIZATION: 4, LOCATION: 2 }, date: '2026-12-02', tool: 'cardwright' } }).bom;
+    assertValid(context, 'the card with a scan that found organizations and places');
+    assert.equal(byName(context, 'a/scanned').data[0].classification, 'no personal data');
+    assert.equal(byName(context, 'a/scanned').data[0].sensitiveData, undefined);
+    const mixed = exportText(card, 'model-card.yaml', { scan: { found: { ORGANIZATION: 4, LOCATION: 2, PERSON: 1 }, date: '2026-12-02', tool: 'cardwright' } }).bom;
+    assert.match(byName(mixed, 'a/scanned').data[0].classification, /found by a scan/);
+    assert.deepEqual(byName(mixed, 'a/scanned').data[0].sensitiveData, ['LOCATION', 'PERSON']);
   });
 
   it('maps model-index metrics to performance metrics, with the dataset and split as the slice', () => {

@@ -134,4 +134,53 @@ describe('Test Classifier page in Chromium', function () {
     const shot = path.join(os.tmpdir(), 'cardwright-classifier-page.png');
     await page.screenshot({ path: shot, fullPage: true });
   });
+
+  it('draws context spans (organizations, places) unlike personal data, with a legend', async () => {
+    const text = 'Dana rented from Hertz';
+    const message = {
+      type: 'results',
+      items: [
+        {
+          text,
+          result: {
+            spans: [
+              { start: 0, end: 4, type: 'PERSON', score: 0.91, detectors: ['model'] },
+              { start: 17, end: 22, type: 'ORGANIZATION', score: 0.95, detectors: ['model'], context: true },
+            ],
+          },
+        },
+      ],
+    };
+    // What VS Code's webview host sets on <html> (a few theme colours of Dark Modern).
+    const theme = {
+      '--vscode-editor-findMatchHighlightBackground': 'rgba(234, 92, 0, 0.33)',
+      '--vscode-charts-blue': '#3794ff',
+      '--vscode-charts-orange': '#d18616',
+      '--vscode-descriptionForeground': '#9d9d9d',
+      '--vscode-widget-border': '#313131',
+      '--vscode-badge-background': '#616161',
+      '--vscode-badge-foreground': '#f8f8f8',
+      '--vscode-foreground': '#cccccc',
+      '--vscode-editor-background': '#1f1f1f',
+    };
+    await page.evaluate(`(() => { for (const [name, value] of Object.entries(${JSON.stringify(theme)})) document.documentElement.style.setProperty(name, value); })()`);
+    await page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`);
+    await page.waitForSelector('#cw-results .cw-legend');
+    const styles = (await page.evaluate(`(() => {
+      const style = (selector) => { const s = getComputedStyle(document.querySelector(selector)); return [s.borderBottomStyle, s.backgroundColor, s.borderBottomColor]; };
+      return {
+        person: style('#cw-results .cw-text mark[data-type="PERSON"]'),
+        organization: style('#cw-results .cw-text mark[data-type="ORGANIZATION"]'),
+        legendMark: style('#cw-results .cw-legend mark'),
+        legend: document.querySelector('#cw-results .cw-legend').textContent,
+        visible: document.querySelector('#cw-results .cw-legend').getBoundingClientRect().height > 0,
+      };
+    })()`)) as { person: string[]; organization: string[]; legendMark: string[]; legend: string; visible: boolean };
+    assert.deepEqual(styles.person, ['solid', 'rgba(234, 92, 0, 0.33)', 'rgb(55, 148, 255)']);
+    assert.deepEqual(styles.organization, ['dashed', 'rgba(0, 0, 0, 0)', 'rgb(157, 157, 157)'], 'no fill, a dashed grey line');
+    assert.deepEqual(styles.legendMark, styles.organization, 'the legend shows the same mark');
+    assert.ok(styles.visible);
+    assert.equal(styles.legend, 'ORGANIZATION context: not personal data by itself');
+    await page.screenshot({ path: path.join(os.tmpdir(), 'cardwright-classifier-context.png'), fullPage: true });
+  });
 });

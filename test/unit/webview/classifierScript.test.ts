@@ -120,6 +120,45 @@ describe('Test Classifier page script', () => {
     assert.ok(card.textContent.includes('2 entities'));
   });
 
+  it('marks context spans (organizations, places) apart from personal data, counts them apart, and explains them in a legend', () => {
+    const doc = new FakeDocument();
+    const text = 'Dana rented from Hertz at Heathrow';
+    const labels = { entity: 'entity', entities: 'entities', contextCount: 'context', contextLegend: 'context: not personal data by itself' };
+    const card = script.renderResult(
+      doc,
+      {
+        text,
+        result: {
+          spans: [
+            { start: 0, end: 4, type: 'PERSON', score: 0.9, detectors: ['model'] },
+            { start: 17, end: 22, type: 'ORGANIZATION', score: 0.95, detectors: ['model'], context: true },
+            { start: 26, end: 34, type: 'LOCATION', score: 0.8, detectors: ['model'], context: true },
+          ],
+        },
+      },
+      labels,
+    );
+    const marks = card.all().find((e) => e.className === 'cw-text')!.all().filter((e) => e.tagName === 'mark');
+    assert.deepEqual(
+      marks.map((m) => [m.attributes.get('data-type'), m.className, m.attributes.get('data-context')]),
+      [
+        ['PERSON', 'cw-entity', undefined],
+        ['ORGANIZATION', 'cw-entity cw-context', 'true'],
+        ['LOCATION', 'cw-entity cw-context', 'true'],
+      ],
+    );
+    assert.match(marks[1].attributes.get('title')!, /not personal data by itself/);
+    assert.ok(card.textContent.startsWith('1 entity · 2 context'), card.textContent);
+    const legend = card.all().find((e) => e.className === 'cw-legend');
+    assert.ok(legend, 'a legend under the text');
+    assert.equal(legend.textContent, 'ORGANIZATION LOCATION context: not personal data by itself');
+    assert.deepEqual(legend.all().filter((e) => e.tagName === 'mark').map((m) => m.className), ['cw-entity cw-context', 'cw-entity cw-context']);
+
+    const plain = script.renderResult(doc, { text, result: { spans: [{ start: 0, end: 4, type: 'PERSON', score: 0.9, detectors: ['model'] }] } }, labels);
+    assert.equal(plain.all().find((e) => e.className === 'cw-legend'), undefined, 'no legend without context spans');
+    assert.ok(plain.textContent.startsWith('1 entity'));
+  });
+
   it('describes the model with size, quantization and timings', () => {
     const line = script.describeModel({ name: 'cardwright-pii-small', sizeBytes: 17.5 * 1024 * 1024, quantization: 'int8', loadMs: 812.3 }, 14.2, {});
     assert.equal(line, 'cardwright-pii-small · 17.5 MB · int8 · load 812 ms · inference 14 ms');
