@@ -206,7 +206,8 @@ function decodeSequence(sequence: Sequence, rows: Float32Array, decoding: Decodi
     let arg = 0;
     for (let c = 1; c < labelCount; c++) if (rows[position * labelCount + c] > rows[position * labelCount + arg]) arg = c;
     target.label[t] = arg;
-    target.probability[t] = rows[position * labelCount + arg];
+    const partner = decoding.infos[arg]?.partner ?? -1;
+    target.probability[t] = partner < 0 ? rows[position * labelCount + arg] : rows[position * labelCount + arg] + rows[position * labelCount + partner];
     let person = 0;
     for (const c of personLabels) person += rows[position * labelCount + c];
     target.person[t] = person;
@@ -319,6 +320,8 @@ function fromLogitRow(
   let sum = 0;
   let person0 = 0;
   let person1 = 0;
+  const partner = infos[arg]?.partner ?? -1;
+  let partnerTerm = 0;
   for (let c = 0; c < labelCount; c++) {
     const d = logits[base + c] - max;
     if (d >= -30) {
@@ -326,9 +329,11 @@ function fromLogitRow(
       sum += e;
       if (c === personLabels[0]) person0 = e;
       else if (c === personLabels[1]) person1 = e;
+      if (c === partner) partnerTerm = e;
     }
   }
-  target.probability[t] = 1 / sum;
+  // The type's probability: the best label's and its B/I partner's (as the probabilities path adds them).
+  target.probability[t] = partner < 0 ? 1 / sum : Math.fround(1 / sum) + Math.fround(Math.fround(partnerTerm) / sum);
   if (!firstPiece) return typed;
   let person = 0;
   if (personLabels.length <= 2) {

@@ -346,14 +346,19 @@ export function plausiblePersonSpans(text: string, spans: PiiSpan[]): PiiSpan[] 
       out.push(span);
       continue;
     }
-    const words: Array<{ start: number; end: number; capital: boolean; title: boolean }> = [];
+    const words: Array<{ start: number; end: number; capital: boolean; title: boolean; handle: boolean }> = [];
     for (const m of text.slice(span.start, span.end).matchAll(WORD)) {
       const value = m[0];
+      const at = span.start + (m.index ?? 0);
+      // A user handle (`@dana_w`, the model's span may leave the `@` out) names a person whatever
+      // its case, and `RT @dana_w:` is no field label (the Broad Twitter Corpus labels handles PER).
+      const handle = value.charCodeAt(0) === 64 || text.charCodeAt(at - 1) === 64;
       words.push({
-        start: span.start + (m.index ?? 0),
-        end: span.start + (m.index ?? 0) + value.length,
-        capital: /\p{Lu}/u.test(value),
+        start: at,
+        end: at + value.length,
+        capital: handle || /\p{Lu}/u.test(value),
         title: TITLES.test(value) || ROLES.has(value.toLowerCase()),
+        handle,
       });
     }
     let first = 0;
@@ -366,6 +371,10 @@ export function plausiblePersonSpans(text: string, spans: PiiSpan[]): PiiSpan[] 
     // A sentence's full stop after a name is not part of it ("Ana Ruiz." -> "Ana Ruiz"); an initial keeps its dot.
     if (text.charCodeAt(end - 1) === 46 && !/^\p{L}\.$/u.test(text.slice(words[last].start, end)) && end - 1 > start) end--;
     const value = text.slice(start, end);
+    if (first === last && words[first].handle) {
+      out.push({ ...span, start, end });
+      continue;
+    }
     if (first === last && /^\s*:/.test(text.slice(end, end + 3))) continue;
     if (TITLES.test(value)) continue;
     // One common word alone ("Can", "When"), a lone letter or a fragment without a final letter

@@ -35,6 +35,15 @@ describe('pii PERSON spans: plausibility', () => {
     assert.deepEqual(values(text, plausiblePersonSpans(text, spans)), ['Lucía Fernández Ortega', 'J. Ruiz', 'Ana M.']);
   });
 
+  it('keeps user handles whatever their case, also before a colon and ending in digits', () => {
+    const text = 'RT @dana_w: Great game tonight with @mike2024 and Kim Lee';
+    const spans = [person(text, 'dana_w'), person(text, '@mike2024'), person(text, 'Kim Lee')];
+    assert.deepEqual(values(text, plausiblePersonSpans(text, spans)), ['dana_w', '@mike2024', 'Kim Lee']);
+    // Without the `@`, the same words are a field label and an id.
+    const plain = 'RT dana_w: Great game tonight with mike2024 and Kim Lee';
+    assert.deepEqual(values(plain, plausiblePersonSpans(plain, [person(plain, 'dana_w'), person(plain, 'mike2024'), person(plain, 'Kim Lee')])), ['Kim Lee']);
+  });
+
   it('drops a title alone and a field label', () => {
     const text = 'Rx for Ana. Prescriber: Dr. Ruiz';
     const spans = [person(text, 'Rx'), person(text, 'Prescriber'), person(text, 'Dr.'), person(text, 'Ruiz')];
