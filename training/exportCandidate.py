@@ -21,7 +21,8 @@ from wordpiece import WordPieceTokenizer  # noqa: E402
 
 
 def main():
-    work, out = sys.argv[1], sys.argv[2]
+    args = [a for a in sys.argv[1:] if a != '--card']
+    work, out = args[0], args[1]
     with open(os.path.join(work, 'stats.json')) as f:
         st = json.load(f)
     torch.set_num_threads(1)
@@ -30,10 +31,19 @@ def main():
     model.eval()
     fp32 = os.path.join(work, 'model.onnx')
     exportOnnx.export(model, fp32)
-    modelFolder.write_folder(out, WordPieceTokenizer().vocab, st['config'], st['labels'])
+    max_len = st.get('args', {}).get('max_len', 128)
+    modelFolder.write_folder(out, WordPieceTokenizer().vocab, dict(st['config'], train_max_tokens=max_len), st['labels'])
     q8 = os.path.join(out, 'onnx', 'model_quantized.onnx')
     quantizeInt8.quantize(fp32, q8)
     print('%s: %.1f MB int8' % (q8, os.path.getsize(q8) / 1e6))
+    if '--card' in sys.argv:
+        import modelCardReal
+        import trainReal
+        with open(os.path.join(work, 'eval.json')) as f:
+            ev = json.load(f)
+        st['q8_mb'] = os.path.getsize(q8) / 1e6
+        modelCardReal.write(out, st['config'], st['labels'], st, ev, trainReal.TRAIN_MODEL_COMMAND)
+        print('model card: %s' % os.path.join(out, 'model-card.yaml'))
 
 
 if __name__ == '__main__':

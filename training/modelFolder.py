@@ -76,6 +76,9 @@ def model_config(cfg, labels):
         # Cardwright's runtime passes token_type_ids = 1 for tokens of capitalized words (see
         # wordpiece.case_types); a runtime that passes zeros still works, as if the text were lowercase.
         'cardwright_case_token_types': True,
+        # Trained on sequences of at most this many tokens: position embeddings beyond it never
+        # learned anything, so Cardwright's runtime cuts longer text into windows of this size.
+        'cardwright_max_tokens': cfg.get('train_max_tokens', 128),
         'initializer_range': 0.02,
         'layer_norm_eps': 1e-12,
         'pad_token_id': 0,

@@ -6,9 +6,9 @@ synthetic-only recipe, kept for comparison).
       --out models/cardwright-pii-mini [--resume]
 
 Defaults (EXPERIMENTS.md, round 5): 128x3, two epochs of 150k template + 40k faker + 40k prose
-documents with the real data 4 times per epoch, labels PII + ORGANIZATION + LOCATION; one torch
-thread (two threads were slower per step on this 2-core machine). About 55 minutes of training on
-an idle core, 65 minutes end to end.
+documents with the real data 8 times per epoch, labels PII + ORGANIZATION + LOCATION; one torch
+thread (two threads were slower per step on this 2-core machine). About 55 CPU minutes of
+training, about 65 minutes end to end on an otherwise idle machine.
 
 Mixes (realMix.build): the human-annotated train splits (realCorpora.training_examples; the dev
 splits and WikiGold's held-out 20% are never read), @faker-js/faker values (training/fakerValues.mjs
@@ -90,7 +90,7 @@ def main():
     ap.add_argument('--contrast', default='ORGANIZATION,LOCATION',
                     help="comma-separated contrast types of ORGANIZATION,LOCATION,PRODUCT; '' for none (their spans become O)")
     ap.add_argument('--no-real', action='store_true', help='leave out the human-annotated corpora')
-    ap.add_argument('--real-repeat', type=int, default=4, help='the real examples this many times per epoch')
+    ap.add_argument('--real-repeat', type=int, default=8, help='the real examples this many times per epoch')
     ap.add_argument('--data-cache', help='encoded data is saved here and reused while its arguments match')
     ap.add_argument('--syn-docs', type=int, default=150000, help='existing templates/records/grammar (contrast-labelled)')
     ap.add_argument('--faker-docs', type=int, default=40000, help='faker records, postal blocks, contacts')
@@ -259,7 +259,7 @@ def main():
         import quantizeInt8
         fp32 = os.path.join(args.work, 'model.onnx')
         exportOnnx.export(model, fp32)
-        modelFolder.write_folder(args.export, tok.vocab, cfg, labels)
+        modelFolder.write_folder(args.export, tok.vocab, dict(cfg, train_max_tokens=args.max_len), labels)
         q8 = os.path.join(args.export, 'onnx', 'model_quantized.onnx')
         quantizeInt8.quantize(fp32, q8)
         log('exported %s (%.1f MB int8)' % (args.export, os.path.getsize(q8) / 1e6))

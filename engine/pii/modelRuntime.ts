@@ -143,7 +143,7 @@ async function loadTokenClassifierNow(options: ModelOptions): Promise<TokenClass
   }
 
   let tokenizerJson: unknown;
-  let config: { id2label?: Record<string, string>; max_position_embeddings?: number; cardwright_case_token_types?: boolean };
+  let config: { id2label?: Record<string, string>; max_position_embeddings?: number; cardwright_case_token_types?: boolean; cardwright_max_tokens?: number };
   if (isFolder) {
     tokenizerJson = readJson(path.join(options.model, 'tokenizer.json'));
     config = readJson(path.join(options.model, 'config.json')) as typeof config;
@@ -172,6 +172,10 @@ async function loadTokenClassifierNow(options: ModelOptions): Promise<TokenClass
   for (const [id, label] of Object.entries(id2label)) labels[Number(id)] = label;
   if (labels.length === 0) throw new ModelLoadError(`${options.model}: config.json has no id2label`);
   const maxPositions = modelConfig.max_position_embeddings ?? config.max_position_embeddings ?? 512;
+  // The longest sequence the model was trained on (Cardwright's models: 128 tokens). Positions
+  // beyond it were never trained: a name at token 200 of a 256-token window was missed.
+  const trained = modelConfig.cardwright_max_tokens ?? config.cardwright_max_tokens;
+  const trainedTokens = typeof trained === 'number' && Number.isInteger(trained) && trained >= 16 ? trained : 256;
   const tokenizer = createWordPieceTokenizer(wordPiece);
   const { Tensor } = transformers;
   const direct = directSession(model);
@@ -231,7 +235,7 @@ async function loadTokenClassifierNow(options: ModelOptions): Promise<TokenClass
     tokenizer,
     labels,
     mapping: labelMappingFor(labels, options.labelMapping),
-    maxTokens: Math.min(256, maxPositions),
+    maxTokens: Math.min(256, maxPositions, trainedTokens),
     name: isFolder ? path.basename(path.resolve(options.model)) : options.model,
     source: { ...options, model: isFolder ? path.resolve(options.model) : options.model },
     caseTypes: modelConfig.cardwright_case_token_types === true || config.cardwright_case_token_types === true,

@@ -136,6 +136,18 @@ describe('pii STREET_ADDRESS spans: parts of one address', () => {
     assert.deepEqual(out.map((s) => text.slice(s.start, s.end)), ['Calle Mayor 5, 76669 Málaga, Spain', '12 Elm St - Houston\nTX 65326']);
   });
 
+  it('takes a place that follows an address into it, but not a place alone or before one', () => {
+    const text = 'Storgatan 14\n114 51 Stockholm\nSweden. Lisbon, 3 Rua Nova';
+    const place = (value: string): PiiSpan => ({ ...person(text, value), type: 'LOCATION' });
+    const spans = [address(text, 'Storgatan 14\n114 51 Stockholm'), place('Sweden'), place('Lisbon'), address(text, '3 Rua Nova')];
+    const out = joinAddressParts(text, spans);
+    assert.deepEqual(out.map((s) => [s.type, text.slice(s.start, s.end)]), [
+      ['STREET_ADDRESS', 'Storgatan 14\n114 51 Stockholm\nSweden'],
+      ['LOCATION', 'Lisbon'],
+      ['STREET_ADDRESS', '3 Rua Nova'],
+    ]);
+  });
+
   it('keeps addresses apart when words or a blank line separate them, and never joins other types', () => {
     const text = '1 Main St and 2 High St\n\n3 Low Rd, Ana';
     const spans = [address(text, '1 Main St'), address(text, '2 High St'), address(text, '3 Low Rd'), person(text, 'Ana')];
