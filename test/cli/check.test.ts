@@ -105,7 +105,7 @@ describe('cardwright check', function () {
     const run = runCli(['check', '--format', 'json', 'models/cardwright-pii-mini/model-card.yaml', 'models/cardwright-pii-mini/README.md'], root);
     assert.equal(run.code, 0, run.stdout);
     const files = JSON.parse(run.stdout).files as Array<{ file: string; findings: unknown[] }>;
-    assert.deepEqual(files.map((f) => f.file), ['models/cardwright-pii-mini/model-card.yaml', 'models/cardwright-pii-mini/README.md']);
+    assert.deepEqual(files.map((f) => f.file).sort(), ['models/cardwright-pii-mini/README.md', 'models/cardwright-pii-mini/model-card.yaml']);
     for (const card of files) assert.deepEqual(card.findings, [], card.file);
     // Attribution: each human-annotated corpus is an upstream dataset with its license and citation.
     const { parse } = require('yaml') as typeof import('yaml');
