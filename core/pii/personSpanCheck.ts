@@ -273,9 +273,14 @@ function nameLike(text: string, usesCapitals: boolean, word: NameWord, threshold
   return !/^\s*:/.test(text.slice(word.end, word.end + 3));
 }
 
-/** Some span overlaps the word. */
+/**
+ * Some span overlaps the word. The model's ORGANIZATION and LOCATION spans do not count: they
+ * say what a word is when it is not a name, and a word the model still gives a PERSON
+ * probability above `open` becomes a name over them (fusion then cuts the place or organization
+ * around it). Measured: +0.01 PERSON F1 on wikigold-dev, +0.9 in-house PERSON token F1.
+ */
 function overlapsAny(spans: readonly PiiSpan[], word: NameWord): boolean {
-  for (const span of spans) if (span.start < word.end && word.start < span.end) return true;
+  for (const span of spans) if (span.type !== 'ORGANIZATION' && span.type !== 'LOCATION' && span.start < word.end && word.start < span.end) return true;
   return false;
 }
 
@@ -291,9 +296,9 @@ function wordEndingIn(words: readonly NameWord[], end: number): NameWord | undef
   return undefined;
 }
 
-/** A span of another type than PERSON overlaps the word. */
+/** A span of another type than PERSON (ORGANIZATION and LOCATION aside, as in overlapsAny) overlaps the word. */
 function takenByOther(spans: readonly PiiSpan[], word: NameWord): boolean {
-  for (const span of spans) if (span.type !== 'PERSON' && span.start < word.end && word.start < span.end) return true;
+  for (const span of spans) if (span.type !== 'PERSON' && span.type !== 'ORGANIZATION' && span.type !== 'LOCATION' && span.start < word.end && word.start < span.end) return true;
   return false;
 }
 

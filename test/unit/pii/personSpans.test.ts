@@ -65,6 +65,18 @@ describe('pii PERSON spans: plausibility', () => {
     assert.deepEqual(splitAtCells(lines, [multiLine]), [multiLine], 'an address may span lines');
   });
 
+  it('lets a likely name word start a name over the model\'s place or organization, but no other type', () => {
+    const text = 'Our lead, Jordan Ellis, met Hertz at 12 Ellis Road.';
+    const place: PiiSpan = { ...person(text, 'Jordan'), type: 'LOCATION', score: 0.8 };
+    const org: PiiSpan = { ...person(text, 'Hertz'), type: 'ORGANIZATION', score: 0.9 };
+    const address: PiiSpan = { ...person(text, '12 Ellis Road'), type: 'STREET_ADDRESS', score: 0.9 };
+    const out = refinePersonSpans(text, [place, org, address], words(text, { Jordan: 0.4, Ellis: 0.6, Hertz: 0.1 }), { open: 0.35, extend: 0.1 });
+    // `Ellis` opens a name, `Jordan` (0.4 >= extend) joins it across the place; Hertz stays an
+    // organization (0.1 < open), and the address's `Ellis` stays the address's.
+    assert.deepEqual(values(text, out), ['Jordan Ellis']);
+    assert.deepEqual(out.filter((s) => s.type !== 'PERSON').map((s) => s.type), ['LOCATION', 'ORGANIZATION', 'STREET_ADDRESS']);
+  });
+
   it('drops a common word, a lone letter or an id fragment tagged alone', () => {
     const text = 'Q: Can I pay later? C-1001 was paid by Ana.';
     const spans = [person(text, 'Can'), person(text, 'C-'), person(text, 'C', 20), person(text, 'Ana')];
