@@ -160,6 +160,17 @@ describe('pii STREET_ADDRESS spans: parts of one address', () => {
     ]);
   });
 
+  it('reads a place that starts with a house number as an address, and a city after it does not lower its score', () => {
+    const text = 'The premises located at 41 Roosevelt Road, Philadelphia are leased; Route 66 and 1984 Orwell are not.';
+    const place = (value: string, score: number): PiiSpan => ({ ...person(text, value), type: 'LOCATION', score });
+    const out = joinAddressParts(text, [place('41 Roosevelt Road', 0.9), place('Philadelphia', 0.4), place('Route 66', 0.9), place('Orwell', 0.9)]);
+    assert.deepEqual(out.map((s) => [s.type, text.slice(s.start, s.end), s.score]), [
+      ['STREET_ADDRESS', '41 Roosevelt Road, Philadelphia', 0.9],
+      ['LOCATION', 'Route 66', 0.9],
+      ['LOCATION', 'Orwell', 0.9],
+    ]);
+  });
+
   it('keeps addresses apart when words or a blank line separate them, and never joins other types', () => {
     const text = '1 Main St and 2 High St\n\n3 Low Rd, Ana';
     const spans = [address(text, '1 Main St'), address(text, '2 High St'), address(text, '3 Low Rd'), person(text, 'Ana')];
