@@ -277,8 +277,47 @@ def real_examples(types, max_chars=300):
     return list(realCorpora.training_examples(types, max_chars=max_chars))
 
 
+# Mention replacement: faker kinds for the real corpora's spans (other types keep their text).
+SWAP_KINDS = {'PERSON': ['person', 'person', 'firstName', 'lastName'], 'ORGANIZATION': ['company'], 'LOCATION': ['city', 'country']}
+
+
+def replace_mentions(rng, mix, text, spans):
+    """A copy of a real example with each PERSON/ORGANIZATION/LOCATION span replaced by a faker
+    value of a random locale: the real context stays, the names change, so repeating the real data
+    does not teach its particular names. Returns (text, spans) with the spans moved."""
+    out, new_spans, at = [], [], 0
+    for start, end, typ in sorted(spans):
+        kinds = SWAP_KINDS.get(typ)
+        if not kinds or start < at:
+            continue
+        value = mix.value(rng, rng.choice(kinds), locale=rng.choice(mix.locales))
+        if not value or '\n' in value:
+            continue
+        out.append(text[at:start])
+        pos = sum(len(p) for p in out)
+        out.append(value)
+        new_spans.append((pos, pos + len(value), typ))
+        at = end
+    out.append(text[at:])
+    moved = set(s[:2] for s in spans if SWAP_KINDS.get(s[2]))
+    # Spans of other types (addresses, phones, emails) keep their text: move them by the shift so far.
+    result = ''.join(out)
+    if len(new_spans) < len(moved):
+        return text, list(spans)  # an overlap or a missing value: keep the example as it is
+    shift_points = []
+    delta, at, k = 0, 0, 0
+    for start, end, typ in sorted(spans):
+        if SWAP_KINDS.get(typ):
+            new_start, new_end, _ = new_spans[k]
+            delta = new_end - end
+            k += 1
+            continue
+        shift_points.append((start + delta, end + delta, typ))
+    return result, sorted(new_spans + shift_points)
+
+
 def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=True, p_no_case=0.1,
-          p_no_case_real=0.1, max_len=128, p_faker=0.5, handle_type='PERSON', log=print):
+          p_no_case_real=0.1, max_len=128, p_faker=0.5, handle_type='PERSON', real_swap=0, log=print):
     """Encoded training examples (ids, labels, token types), counts per source, and the source of
     each example ('real', 'syn', 'faker', 'prose')."""
     import grammarSentences
@@ -296,6 +335,14 @@ def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=Tr
             out.append(encode(tok, text, spans, max_len, label_id, case=case_rng.random() >= p_no_case_real))
             counts['real:' + name] = counts.get('real:' + name, 0) + 1
     sources = ['real'] * len(out)
+    if use_real and real_swap:
+        swap_rng = random.Random(seed + 2)
+        for _ in range(real_swap):
+            for name, text, spans in ex:
+                t2, s2 = replace_mentions(swap_rng, mix, text, spans)
+                out.append(encode(tok, t2, s2, max_len, label_id, case=case_rng.random() >= p_no_case_real))
+        counts['real-swapped'] = real_swap * len(ex)
+        sources += ['swap'] * (real_swap * len(ex))
     with contrast_rendering(mix):
         filler = vocabWords.filler_words()
         for _ in range(n_syn):

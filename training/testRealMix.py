@@ -80,6 +80,23 @@ class RealMixTest(unittest.TestCase):
                 hits += v in VALUES or v in {x.replace('\n', ', ') for x in VALUES}
         self.assertGreater(hits, 300)
 
+    def test_mention_replacement_moves_every_span(self):
+        rng = random.Random(5)
+        mix = realMix.Mix(FK)
+        text = 'Ana Ruiz met IBM in Paris, call 555-0100 or mail ana@x.org.'
+        spans = [(0, 8, 'PERSON'), (13, 16, 'ORGANIZATION'), (20, 25, 'LOCATION'), (32, 40, 'PHONE_NUMBER'), (49, 58, 'EMAIL_ADDRESS')]
+        changed = 0
+        for _ in range(20):
+            t2, s2 = realMix.replace_mentions(rng, mix, text, spans)
+            self.assertEqual([t for _, _, t in s2], [t for _, _, t in spans])
+            self.assertEqual([t2[a:b] for a, b, typ in s2 if typ in ('PHONE_NUMBER', 'EMAIL_ADDRESS')], ['555-0100', 'ana@x.org'])
+            self.assertTrue(t2.endswith('.') and ' met ' in t2 and ', call ' in t2)
+            for a, b, typ in s2:
+                if typ in ('PERSON', 'ORGANIZATION', 'LOCATION'):
+                    self.assertTrue(t2[a:b].strip(), (t2, a, b))
+            changed += t2 != text
+        self.assertGreater(changed, 15)
+
     def test_multiline_address_is_one_span(self):
         rng = random.Random(3)
         mix = realMix.Mix(FK)

@@ -91,6 +91,8 @@ def main():
                     help="comma-separated contrast types of ORGANIZATION,LOCATION,PRODUCT; '' for none (their spans become O)")
     ap.add_argument('--no-real', action='store_true', help='leave out the human-annotated corpora')
     ap.add_argument('--real-repeat', type=int, default=8, help='the real examples this many times per epoch')
+    ap.add_argument('--real-swap', type=int, default=0,
+                    help='copies of the real examples with names/organizations/places replaced by faker values (experiment)')
     ap.add_argument('--data-cache', help='encoded data is saved here and reused while its arguments match')
     ap.add_argument('--syn-docs', type=int, default=150000, help='existing templates/records/grammar (contrast-labelled)')
     ap.add_argument('--faker-docs', type=int, default=40000, help='faker records, postal blocks, contacts')
@@ -132,7 +134,8 @@ def main():
     # --no-real select from it, so one cache (--data-cache) serves all of those variants.
     full_labels, full_types = realMix.label_list(realMix.CONTRAST_TYPES)
     key = dict(seed=args.seed, syn=args.syn_docs, faker=args.faker_docs, prose=args.prose_docs, no_case=args.no_case,
-               no_case_real=args.no_case_real, max_len=args.max_len, p_faker=args.p_faker, handle=args.handle_type)
+               no_case_real=args.no_case_real, max_len=args.max_len, p_faker=args.p_faker, handle=args.handle_type,
+               **({'swap': args.real_swap} if args.real_swap else {}))
     cache = args.data_cache
     c = torch.load(cache, weights_only=False) if cache and os.path.exists(cache) else None
     if c and c['key'] == key:
@@ -142,7 +145,7 @@ def main():
         data, counts, sources = realMix.build(
             args.seed, tok, {l: i for i, l in enumerate(full_labels)}, full_types, args.faker_work, args.syn_docs,
             args.faker_docs, args.prose_docs, use_real=not (args.no_real and not cache), p_no_case=args.no_case, p_no_case_real=args.no_case_real,
-            max_len=args.max_len, p_faker=args.p_faker, handle_type=args.handle_type)
+            max_len=args.max_len, p_faker=args.p_faker, handle_type=args.handle_type, real_swap=args.real_swap)
         if cache:
             torch.save({'key': key, 'data': data, 'counts': counts, 'sources': sources}, cache)
     if args.build_only:
@@ -150,7 +153,7 @@ def main():
         return
     remap = [label_id.get(l, 0) for l in full_labels]
     data = [(x, [y if y < 0 else remap[y] for y in ys], k) for (x, ys, k), src in zip(data, sources)
-            if not (args.no_real and src == 'real')]
+            if not (args.no_real and src in ('real', 'swap'))]
     if args.no_real:
         counts = {k: v for k, v in counts.items() if not k.startswith('real:')}
     elif args.real_repeat > 1:  # the real examples K times per epoch, the synthetic ones once
