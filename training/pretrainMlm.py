@@ -27,7 +27,7 @@ from torch import nn  # noqa: E402
 import realCorpora  # noqa: E402
 from model import Bert, BertForTokenClassification  # noqa: E402
 from train import batches  # noqa: E402
-from runHelpers import lr_factor, run_logger  # noqa: E402
+from runHelpers import apply_step, lr_factor, run_logger  # noqa: E402
 from wordpiece import WordPieceTokenizer  # noqa: E402
 
 MASK_ID, CLS_ID, SEP_ID, PAD_ID, FIRST_WORD_ID = 103, 101, 102, 0, 999
@@ -153,10 +153,7 @@ def main():
                                              cfg['vocab_size'])
         logits, target = model(ids, att, types, labels)
         loss = nn.functional.cross_entropy(logits, target)
-        opt.zero_grad()
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
+        apply_step(model, opt, loss)
         step += 1
         state['elapsed'] = time.process_time() - t1
         sched.step()

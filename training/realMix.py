@@ -284,36 +284,24 @@ SWAP_KINDS = {'PERSON': ['person', 'person', 'firstName', 'lastName'], 'ORGANIZA
 def replace_mentions(rng, mix, text, spans):
     """A copy of a real example with each PERSON/ORGANIZATION/LOCATION span replaced by a faker
     value of a random locale: the real context stays, the names change, so repeating the real data
-    does not teach its particular names. Returns (text, spans) with the spans moved."""
-    out, new_spans, at = [], [], 0
-    for start, end, typ in sorted(spans):
+    does not teach its particular names. Other spans (addresses, phones, emails) keep their text
+    and move with it. Overlapping spans, or a missing or multi-line value, leave the example as is."""
+    ordered = sorted(spans)
+    parts, moved, at = [], [], 0
+    for start, end, typ in ordered:
+        if start < at:
+            return text, list(spans)
         kinds = SWAP_KINDS.get(typ)
-        if not kinds or start < at:
-            continue
-        value = mix.value(rng, rng.choice(kinds), locale=rng.choice(mix.locales))
-        if not value or '\n' in value:
-            continue
-        out.append(text[at:start])
-        pos = sum(len(p) for p in out)
-        out.append(value)
-        new_spans.append((pos, pos + len(value), typ))
+        value = mix.value(rng, rng.choice(kinds), locale=rng.choice(mix.locales)) if kinds else text[start:end]
+        if not value or (kinds and '\n' in value):
+            return text, list(spans)
+        parts.append(text[at:start])
+        begin = sum(len(p) for p in parts)
+        parts.append(value)
+        moved.append((begin, begin + len(value), typ))
         at = end
-    out.append(text[at:])
-    moved = set(s[:2] for s in spans if SWAP_KINDS.get(s[2]))
-    # Spans of other types (addresses, phones, emails) keep their text: move them by the shift so far.
-    result = ''.join(out)
-    if len(new_spans) < len(moved):
-        return text, list(spans)  # an overlap or a missing value: keep the example as it is
-    shift_points = []
-    delta, at, k = 0, 0, 0
-    for start, end, typ in sorted(spans):
-        if SWAP_KINDS.get(typ):
-            new_start, new_end, _ = new_spans[k]
-            delta = new_end - end
-            k += 1
-            continue
-        shift_points.append((start + delta, end + delta, typ))
-    return result, sorted(new_spans + shift_points)
+    parts.append(text[at:])
+    return ''.join(parts), moved
 
 
 def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=True, p_no_case=0.1,

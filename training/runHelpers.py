@@ -27,3 +27,12 @@ def lr_factor(warm, total, minutes, state):
         return max(0.02, 1 - frac)
 
     return factor
+
+
+def apply_step(model, opt, loss):
+    """One optimizer step on `loss`: gradients, clipping at norm 1.0, the update (both recipes)."""
+    import torch
+    opt.zero_grad()
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step()

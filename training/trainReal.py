@@ -46,7 +46,7 @@ import evalReal  # noqa: E402
 import realMix  # noqa: E402
 from model import BertForTokenClassification  # noqa: E402
 from train import batches, collate  # noqa: E402
-from runHelpers import lr_factor, run_logger  # noqa: E402
+from runHelpers import apply_step, lr_factor, run_logger  # noqa: E402
 from wordpiece import WordPieceTokenizer  # noqa: E402
 
 TRAIN_MODEL_COMMAND = 'npm run train-model'
@@ -212,10 +212,7 @@ def main():
         ids, mask, ttypes, lab = collate(data, batch_at(step))
         logits = model(ids, mask, ttypes)
         loss = torch.nn.functional.cross_entropy(logits.view(-1, logits.shape[-1]), lab.view(-1), ignore_index=-100)
-        opt.zero_grad()
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
+        apply_step(model, opt, loss)
         step += 1
         state['elapsed'] = time.process_time() - t1
         sched.step()
