@@ -73,6 +73,18 @@ describe('pii shipped model', function () {
     assert.notDeepEqual(scores(without), scores(withCase));
   });
 
+  it('cuts long text into windows no longer than the model was trained on, and finds a name deep inside it', async () => {
+    // config.json: cardwright_max_tokens 128. Positions past 128 were never trained: with the
+    // 256-token windows used before, this name (about token 150) was not found at all (checked
+    // with this model: `{ ...classifier, maxTokens: 256 }` finds no PERSON here).
+    assert.equal(classifier.maxTokens, 128);
+    const filler = 'Se realiza ecografía abdominal sin hallazgos relevantes y analítica con hemograma normal. ';
+    const text = `${filler.repeat(8)}Médico: Anna Bujons Tur NºCol: 08 08 76541. ${filler.repeat(6)}`;
+    const names = async (c: TokenClassifier) => (await modelSpans([text], c))[0].filter((s) => s.type === 'PERSON').map((s) => text.slice(s.start, s.end));
+    const found = await names(classifier);
+    assert.ok(found.some((name) => name.startsWith('Anna Bujons')), JSON.stringify(found));
+  });
+
   it('finds the same spans from logits (softmax skipped for most words) as from probabilities', async () => {
     const texts = [
       ...SENTENCES.map((s) => s.text),
