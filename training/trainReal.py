@@ -113,6 +113,8 @@ def main():
     ap.add_argument('--build-only', action='store_true', help='write --data-cache and exit')
     ap.add_argument('--stop-after', type=int, default=0, help='checkpoint and exit after this step (tests --resume)')
     ap.add_argument('--init', help='encoder weights from pretrainMlm.py')
+    ap.add_argument('--init-full', help='every weight (encoder and classifier) from a trainReal.py model.pt '
+                    'with the same shape and labels: a second stage that continues an earlier run')
     ap.add_argument('--eval-limit', type=int, default=0, help='first N records of each dev split (0: all)')
     ap.add_argument('--export', help='write a model folder (config, tokenizer, int8 ONNX) here')
     ap.add_argument('--out', help='the shipped model folder: --export plus its model card (model-card.yaml, README.md)')
@@ -166,6 +168,9 @@ def main():
         state = torch.load(args.init)
         missing, unexpected = model.load_state_dict({k: v for k, v in state.items() if k.startswith('bert.')}, strict=False)
         log('init from %s (%d tensors not in it: %s)' % (args.init, len(missing), missing[:4]))
+    if args.init_full:
+        model.load_state_dict(torch.load(args.init_full))  # strict: same shape and label list
+        log('init (all weights) from %s' % args.init_full)
     nparams = sum(p.numel() for p in model.parameters())
     log('config %s, %d labels, %.1fM parameters, lr %g' % (cfg, len(labels), nparams / 1e6, lr))
     no_decay = [p for n, p in model.named_parameters() if n.endswith('bias') or 'LayerNorm' in n]

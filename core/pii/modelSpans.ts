@@ -5,7 +5,7 @@
  */
 import { joinAddressParts } from './addressSpans';
 import { groupBioTokens, LabelInfo, labelInfos, LabelMapping } from './bioGrouping';
-import { nameWordsOfTokens, PersonRefinement, plausiblePersonSpans, refinePersonSpans } from './personSpanCheck';
+import { nameWordsOfTokens, PersonRefinement, plausiblePersonSpans, refinePersonSpans, separateHandles } from './personSpanCheck';
 import { PiiSpan } from './piiTypes';
 import { batchByLength, TokenWindow, tokenWindows } from './tokenWindows';
 import { caseTypes, Tokens, WordPieceTokenizer } from './wordPieceTokenizer';
@@ -251,16 +251,16 @@ function labelledSpans(text: string, tokens: Tokens, scores: BestLabels, decodin
       ),
     ),
   );
-  if (decoding.personLabels.length === 0) return grouped;
+  if (decoding.personLabels.length === 0) return separateHandles(text, grouped);
   let likely = false;
   for (let t = 0; t < tokens.ids.length && !likely; t++) likely = !tokens.continuation[t] && scores.person[t] >= decoding.threshold;
   if (!likely) {
     let anyPerson = false;
     for (const span of grouped) if (span.type === 'PERSON') anyPerson = true;
-    if (!anyPerson) return grouped;
+    if (!anyPerson) return separateHandles(text, grouped);
   }
   const words = nameWordsOfTokens(text, tokens.ids.length, tokens.starts, tokens.ends, tokens.continuation, scores.person);
-  return refinePersonSpans(text, grouped, words, person);
+  return separateHandles(text, refinePersonSpans(text, grouped, words, person));
 }
 
 /** Indexes of the labels that map to PERSON, per classifier (computed once). */

@@ -255,6 +255,67 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
   return sortSmall([...out, ...merged], byStartThenEnd);
 }
 
+/** A user handle: `@` (not inside an email address) and the letters, digits and `_` after it. */
+const HANDLE = /(?<![\p{L}\p{N}_.+-])@[\p{L}\p{N}_]+/gu;
+
+/**
+ * A PERSON span that touches a user handle (`@dana_w`) becomes the whole handle, one finding per
+ * handle: the model's span may hold only a piece of one (`madie` of `@madie_hope13`) or run
+ * over a list of them (`@ana @ben @cy`), and a redaction must remove the whole identifier. What
+ * the span held outside its handles stays a name when it still reads as one (a word of two
+ * letters that starts with a letter and is not a common word).
+ */
+export function separateHandles(text: string, spans: readonly PiiSpan[]): PiiSpan[] {
+  if (text.indexOf('@') < 0) return [...spans];
+  let changed = false;
+  const out: PiiSpan[] = [];
+  for (const span of spans) {
+    if (span.type !== 'PERSON') {
+      out.push(span);
+      continue;
+    }
+    const handles: Array<[number, number]> = [];
+    const from = Math.max(0, span.start - 64);
+    HANDLE.lastIndex = from;
+    for (let m = HANDLE.exec(text); m && m.index < span.end; m = HANDLE.exec(text)) {
+      if (m.index + m[0].length > span.start) handles.push([m.index, m.index + m[0].length]);
+    }
+    if (handles.length === 0) {
+      out.push(span);
+      continue;
+    }
+    changed = true;
+    let at = span.start;
+    const rest = (end: number) => {
+      // The run of name words (letters, joiners, dots, spaces) that starts at the piece's first letter.
+      const piece = text.slice(at, end);
+      const lead = piece.search(/\p{L}/u);
+      if (lead < 0 || /[@#]/.test(piece.slice(0, lead))) return;
+      const run = /^[\p{L}\p{M}'’.\- ]*/u.exec(piece.slice(lead))![0].replace(/[\s.'’-]+$/u, '');
+      if (!/\p{L}.*\p{L}/u.test(run) || (!/\s/.test(run) && NOT_NAMES.has(run.toLowerCase()))) return;
+      out.push({ ...span, start: at + lead, end: at + lead + run.length });
+    };
+    for (const [start, end] of handles) {
+      if (start > at) rest(start);
+      out.push({ ...span, start, end });
+      at = Math.max(at, end);
+    }
+    if (span.end > at) rest(span.end);
+  }
+  if (!changed) return out;
+  // Two spans that now cover the same handle become one.
+  sortSmall(out, byStartThenEnd);
+  const merged: PiiSpan[] = [];
+  for (const span of out) {
+    const last = merged[merged.length - 1];
+    if (last && last.type === 'PERSON' && span.type === 'PERSON' && span.start < last.end) {
+      last.end = Math.max(last.end, span.end);
+      last.score = Math.max(last.score, span.score);
+    } else merged.push({ ...span });
+  }
+  return merged;
+}
+
 /**
  * A word that may be part of a name: its PERSON probability reaches `threshold`, it starts with
  * a letter, has two letters and ends with one (or is an initial with its dot: not `C` of an id

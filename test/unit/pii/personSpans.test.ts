@@ -1,7 +1,8 @@
 /** PERSON spans after BIO grouping: trimming (titles, labels) and completion from the model's PERSON probability. */
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import { joinAddressParts } from '../../../core/pii/addressSpans';
-import { NameWord, nameWords, nameWordsOfTokens, plausiblePersonSpans, refinePersonSpans, splitAtCells } from '../../../core/pii/personSpanCheck';
+import { NameWord, nameWords, nameWordsOfTokens, plausiblePersonSpans, refinePersonSpans, separateHandles, splitAtCells } from '../../../core/pii/personSpanCheck';
 import { PiiSpan } from '../../../core/pii/piiTypes';
 import { seededRandom } from './seededRandom';
 
@@ -212,5 +213,55 @@ describe('pii person spans: name words from tokenizer arrays', () => {
         assert.deepEqual(nameWordsOfTokens(text, starts.length, starts, ends, continuation, person), nameWords(text, firstPieces), `${text} round ${round}`);
       }
     }
+  });
+});
+
+describe('pii PERSON spans: user handles', () => {
+  it('gives each handle of a list its own finding', () => {
+    const text = 'RT @ana_w @BenStone3 @cy_ and madden';
+    assert.deepEqual(values(text, separateHandles(text, [person(text, '@ana_w @BenStone3 @cy_')])), ['@ana_w', '@BenStone3', '@cy_']);
+  });
+
+  it('widens a piece of a handle to the whole handle', () => {
+    const text = 'thanks @madie_hope13 and @Lizz_Ghwiz2!';
+    const spans = [person(text, 'madie'), person(text, 'Lizz_')];
+    assert.deepEqual(values(text, separateHandles(text, spans)), ['@madie_hope13', '@Lizz_Ghwiz2']);
+  });
+
+  it('keeps a name next to a handle as a name, and drops what does not read as one', () => {
+    const text = 'Hey @Luke5SOS Luke Hemmings, and @silvanaapl iya #IBUANAKKITA';
+    const spans = [person(text, '@Luke5SOS Luke Hemmings'), person(text, '@silvanaapl iya #IBUANAKKITA')];
+    assert.deepEqual(values(text, separateHandles(text, spans)), ['@Luke5SOS', 'Luke Hemmings', '@silvanaapl', 'iya']);
+  });
+
+  it('leaves email addresses, other types and text without handles alone', () => {
+    const text = 'Mail dana@example.org or ask Dana Whitfield';
+    const spans: PiiSpan[] = [{ type: 'EMAIL_ADDRESS', start: 5, end: 21, score: 1, detector: 'email' }, person(text, 'dana'), person(text, 'Dana Whitfield')];
+    assert.deepEqual(separateHandles(text, spans), spans);
+  });
+
+  it('returns sorted, non-overlapping PERSON spans inside the text for any input', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('@', 'a', 'B', '_', '1', ' ', '.', '#', 'é', '\n'), maxLength: 60 }),
+        fc.array(fc.tuple(fc.nat(60), fc.nat(20)), { maxLength: 6 }),
+        (text, raw) => {
+          const spans: PiiSpan[] = raw
+            .map(([start, length]) => ({ type: 'PERSON' as const, start: Math.min(start, text.length), end: Math.min(start + length + 1, text.length), score: 0.7, detector: 'model' }))
+            .filter((s) => s.end > s.start)
+            .sort((a, b) => a.start - b.start || a.end - b.end);
+          const out = separateHandles(text, spans).filter((s) => s.type === 'PERSON');
+          for (const s of out) assert.ok(0 <= s.start && s.start < s.end && s.end <= text.length);
+          if (text.includes('@')) for (let i = 1; i < out.length; i++) assert.ok(out[i - 1].start <= out[i].start);
+          // A handle is never cut: a finding that touches one holds all of it.
+          for (const m of text.matchAll(/(?<![\p{L}\p{N}_.+-])@[\p{L}\p{N}_]+/gu)) {
+            const a = m.index!;
+            const b = a + m[0].length;
+            for (const s of out) if (s.start < b && a < s.end) assert.ok(s.start <= a && b <= s.end, JSON.stringify({ text, s, a, b }));
+          }
+        },
+      ),
+      { numRuns: 500, seed: 12 },
+    );
   });
 });
