@@ -11,7 +11,7 @@ class Embeddings(nn.Module):
         super().__init__()
         self.word_embeddings = nn.Embedding(c['vocab_size'], c['hidden'], padding_idx=0)
         self.position_embeddings = nn.Embedding(c['max_pos'], c['hidden'])
-        self.token_type_embeddings = nn.Embedding(2, c['hidden'])
+        self.token_type_embeddings = nn.Embedding(c.get('type_vocab', 2), c['hidden'])
         self.LayerNorm = nn.LayerNorm(c['hidden'], eps=1e-12)
         self.dropout = nn.Dropout(c.get('dropout', 0.1))
 

@@ -25,7 +25,8 @@ CORPORA = [
      'Automatic De-Identification of Medical Texts in Spanish: the MEDDOCAN Track, Corpus, Guidelines, '
      'Methods and Evaluation of Results. Proceedings of IberLEF 2019.'),
     ('faker-js-locale-data', 'mit', 'names, companies, cities, streets, postcodes and phone formats of '
-     "@faker-js/faker's locales (training/fakerValues.mjs)",
+     "@faker-js/faker's locales (training/fakerValues.mjs), and the first names of all its locales as the "
+     "model's name lexicon (training/nameLexicon.mjs)",
      'Faker.js contributors. @faker-js/faker, locale definitions (npm package, MIT license).'),
 ]
 
@@ -110,6 +111,21 @@ def write(out_dir, cfg, labels, stats, ev, command):
     inhouse = ev.get('inhouse') or {}
     micro = (inhouse.get('micro') or {}).get('overlap') or {}
     corpora = '\n'.join('- `%s` (%s): %s. %s' % (c[0], c[1], c[2], c[3]) for c in CORPORA)
+    lexicon_text = ''
+    if stats['args'].get('name_lexicon'):
+        lexicon_text = (', and whether a word is a known first name as types 2 and 3 (`cardwright_name_lexicon`: '
+                        '`name-lexicon.txt`, the first names of every @faker-js/faker locale, lowercase and without '
+                        'accents, written by `training/nameLexicon.mjs`; %d%% of the lexicon words of generated '
+                        'documents are hidden in training, so the model also finds names the lexicon lacks)'
+                        % round(100 * stats['args'].get('lex_drop', 0)))
+    stage_text = ''
+    if stats['args'].get('init_full'):
+        stage_text = ('\nTwo stages. Stage 1 (`npm run train-model:stage1`: the same mix with seed 20240607, two epochs '
+                      'from random weights, case types only, about 55 CPU minutes) is committed as float16 weights in '
+                      '`training/stage1/`; stage 2, this run, starts from them (`--init-full`, the case-type '
+                      'embeddings copied for the new types) with a fresh draw of the generated data (seed %s), '
+                      'learning rate %g, %d epoch(s).\n' % (stats['args'].get('seed'), stats['args'].get('lr') or 0,
+                                                            stats['args'].get('epochs', 1)))
     body = f'''
 # cardwright-pii-mini
 
@@ -149,10 +165,10 @@ Three sources, mixed by `training/realMix.py` (label mapping: `training/data/ner
 
 BERT encoder trained from scratch: {cfg['layers']} layers, hidden {cfg['hidden']}, {cfg['heads']} heads,
 feed-forward {cfg['ffn']}, {stats['params'] / 1e6:.1f} M parameters, the bert-base-uncased WordPiece
-vocabulary; capitalization enters as token type ids (`cardwright_case_token_types`). AdamW, batches
+vocabulary; capitalization enters as token type ids (`cardwright_case_token_types`){lexicon_text}. AdamW, batches
 of {stats['args'].get('batch_tokens')} tokens, {stats['steps']:,} steps ({stats['epochs']:.2f} epochs),
 {stats['train_s'] / 60:.0f} CPU minutes on one thread; int8 ONNX {stats.get('q8_mb', 0):.1f} MB.
-
+{stage_text}
 Rebuild (seeded, checkpointed, resumable with `--resume`): `{command}`.
 
 ## Evaluation
@@ -171,7 +187,8 @@ counted as O): overlap micro precision/recall/F1 {micro.get('precision', 0):.3f}
   fused scanner, not this model alone, and treat a clean scan as a hint, not a proof.
 - Organizations and places named after people, products and titles are the most common
   confusion; ORGANIZATION and LOCATION output is a by-product, not a general NER model.
-- Sequences of up to 128 tokens in training; the scanner feeds windows of up to 256.
+- Sequences of up to {stats['args'].get('max_len', 128)} tokens in training (`cardwright_max_tokens`);
+  the scanner cuts longer text into windows of that size.
 '''
     with open(os.path.join(out_dir, 'README.md'), 'w', encoding='utf-8') as f:
         f.write('---\n' + front + '---\n' + body)

@@ -72,10 +72,12 @@ def model_config(cfg, labels):
         'hidden_dropout_prob': 0.1,
         'attention_probs_dropout_prob': 0.1,
         'max_position_embeddings': cfg['max_pos'],
-        'type_vocab_size': 2,
+        'type_vocab_size': cfg.get('type_vocab', 2),
         # Cardwright's runtime passes token_type_ids = 1 for tokens of capitalized words (see
         # wordpiece.case_types); a runtime that passes zeros still works, as if the text were lowercase.
         'cardwright_case_token_types': True,
+        # With a first-name lexicon (trainReal.py --name-lexicon): + 2 for tokens of a word in it.
+        **({'cardwright_name_lexicon': NAME_LEXICON} if cfg.get('type_vocab', 2) == 4 else {}),
         # Trained on sequences of at most this many tokens: position embeddings beyond it never
         # learned anything, so Cardwright's runtime cuts longer text into windows of this size.
         'cardwright_max_tokens': cfg.get('train_max_tokens', 128),
@@ -90,8 +92,14 @@ def model_config(cfg, labels):
     }
 
 
-def write_folder(out_dir, vocab, cfg, labels, max_len=512):
+NAME_LEXICON = 'name-lexicon.txt'
+
+
+def write_folder(out_dir, vocab, cfg, labels, max_len=512, lexicon=None):
     os.makedirs(os.path.join(out_dir, 'onnx'), exist_ok=True)
+    if cfg.get('type_vocab', 2) == 4:
+        with open(os.path.join(out_dir, NAME_LEXICON), 'w', encoding='utf-8') as f:
+            f.write(''.join(w + '\n' for w in sorted(lexicon)))
     write_json(os.path.join(out_dir, 'config.json'), model_config(cfg, labels))
     write_json(os.path.join(out_dir, 'tokenizer_config.json'), tokenizer_config(min(max_len, cfg['max_pos'])))
     write_json(os.path.join(out_dir, 'special_tokens_map.json'), {

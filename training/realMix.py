@@ -47,9 +47,9 @@ def token_labels(starts, ends, spans, label_id):
     return labels
 
 
-def encode(tok, text, spans, max_len, label_id, case=True):
+def encode(tok, text, spans, max_len, label_id, case=True, drop=None):
     ids, starts, ends = tok.encode(text, max_len=max_len)
-    types = [0] + (tok.case_types(text)[:len(ids) - 2] if case else [0] * (len(ids) - 2)) + [0]
+    types = [0] + tok.case_types(text, case=case, drop=drop)[:len(ids) - 2] + [0]
     return ids, token_labels(starts, ends, spans, label_id), types
 
 
@@ -305,7 +305,7 @@ def replace_mentions(rng, mix, text, spans):
 
 
 def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=True, p_no_case=0.1,
-          p_no_case_real=0.1, max_len=128, p_faker=0.5, handle_type='PERSON', real_swap=0, log=print):
+          p_no_case_real=0.1, max_len=128, p_faker=0.5, handle_type='PERSON', real_swap=0, lex_drop=0.0, log=print):
     """Encoded training examples (ids, labels, token types), counts per source, and the source of
     each example ('real', 'syn', 'faker', 'prose')."""
     import grammarSentences
@@ -314,6 +314,11 @@ def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=Tr
     import vocabWords
     rng = random.Random(seed)
     case_rng = random.Random(seed + 1)
+    # Generated text takes its names from faker, so every first name in it is in the lexicon;
+    # real text has about half its name words outside it. `lex_drop` of the lexicon words of
+    # generated documents are hidden, so the model does not learn "not in the lexicon, not a name".
+    drop_rng = random.Random(seed + 3)
+    drop = (lambda: drop_rng.random() < lex_drop) if lex_drop else None
     pool, _ = corpus.name_pools()
     mix = Mix(load_faker(work), p_faker=p_faker, handle_type=handle_type)
     out, counts = [], {}
@@ -338,13 +343,13 @@ def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=Tr
             text, spans = corpus.make_document(rng, trainTemplates.FAMILIES, pool, recordRender.TRAIN_STYLES,
                                                wrappers=(trainTemplates.OPENERS, trainTemplates.CLOSERS),
                                                grammar=grammarSentences.sentence, filler=filler)
-            out.append(encode(tok, text, spans, max_len, label_id, case=case_rng.random() >= p_no_case))
+            out.append(encode(tok, text, spans, max_len, label_id, case=case_rng.random() >= p_no_case, drop=drop))
         for _ in range(n_faker):
             text, spans = faker_document(rng, mix)
-            out.append(encode(tok, text, spans, max_len, label_id, case=case_rng.random() >= p_no_case))
+            out.append(encode(tok, text, spans, max_len, label_id, case=case_rng.random() >= p_no_case, drop=drop))
         for _ in range(n_prose):
             text, spans = prose_document(rng, mix, pool)
-            out.append(encode(tok, text, spans, max_len, label_id, case=case_rng.random() >= p_no_case))
+            out.append(encode(tok, text, spans, max_len, label_id, case=case_rng.random() >= p_no_case, drop=drop))
     counts.update(synthetic=n_syn, faker=n_faker, prose=n_prose)
     sources += ['syn'] * n_syn + ['faker'] * n_faker + ['prose'] * n_prose
     return out, counts, sources

@@ -34,6 +34,7 @@ import argparse
 import json
 import os
 import random
+import subprocess
 import sys
 import time
 
@@ -101,6 +102,9 @@ def main():
     ap.add_argument('--handle-type', default='PERSON', help="type of template @handles: PERSON (as BTC) or O")
     ap.add_argument('--no-case', type=float, default=0.1, help='share of synthetic documents with zero case types')
     ap.add_argument('--no-case-real', type=float, default=0.1, help='same for the real corpora')
+    ap.add_argument('--name-lexicon', help='first-name lexicon file (nameLexicon.mjs; written there when missing): '
+                    'token types 0-3 (capital x known first name) instead of 0-1')
+    ap.add_argument('--lex-drop', type=float, default=0.3, help='share of lexicon words hidden in generated documents')
     ap.add_argument('--epochs', type=int, default=2)
     ap.add_argument('--minutes', type=float, default=0,
                     help='train for this many minutes of process CPU time instead (experiments; the machine is shared)')
@@ -115,6 +119,7 @@ def main():
     ap.add_argument('--init', help='encoder weights from pretrainMlm.py')
     ap.add_argument('--init-full', help='every weight (encoder and classifier) from a trainReal.py model.pt '
                     'with the same shape and labels: a second stage that continues an earlier run')
+    ap.add_argument('--save-fp16', help='also write the trained weights here as float16 (the committed stage-1 file)')
     ap.add_argument('--eval-limit', type=int, default=0, help='first N records of each dev split (0: all)')
     ap.add_argument('--export', help='write a model folder (config, tokenizer, int8 ONNX) here')
     ap.add_argument('--out', help='the shipped model folder: --export plus its model card (model-card.yaml, README.md)')
@@ -129,6 +134,14 @@ def main():
     labels, types = realMix.label_list(contrast)
     label_id = {l: i for i, l in enumerate(labels)}
     cfg = config_of(args)
+    if args.name_lexicon:
+        if not os.path.exists(args.name_lexicon):
+            subprocess.run(['node', os.path.join(HERE, 'nameLexicon.mjs'), '--out', args.name_lexicon], check=True,
+                           cwd=os.path.join(HERE, '..'))
+        with open(args.name_lexicon, encoding='utf-8') as f:
+            WordPieceTokenizer.lexicon = frozenset(line.strip() for line in f if line.strip())
+        cfg['type_vocab'] = 4
+        log('name lexicon: %d words from %s' % (len(WordPieceTokenizer.lexicon), args.name_lexicon))
     lr = args.lr or (1e-3 if cfg['hidden'] <= 128 else 5e-4)
     tok = WordPieceTokenizer()
     t0 = time.time()
@@ -137,7 +150,8 @@ def main():
     full_labels, full_types = realMix.label_list(realMix.CONTRAST_TYPES)
     key = dict(seed=args.seed, syn=args.syn_docs, faker=args.faker_docs, prose=args.prose_docs, no_case=args.no_case,
                no_case_real=args.no_case_real, max_len=args.max_len, p_faker=args.p_faker, handle=args.handle_type,
-               **({'swap': args.real_swap} if args.real_swap else {}))
+               **({'swap': args.real_swap} if args.real_swap else {}),
+               **({'lexicon': len(WordPieceTokenizer.lexicon), 'lex_drop': args.lex_drop} if args.name_lexicon else {}))
     cache = args.data_cache
     c = torch.load(cache, weights_only=False) if cache and os.path.exists(cache) else None
     if c and c['key'] == key:
@@ -147,7 +161,8 @@ def main():
         data, counts, sources = realMix.build(
             args.seed, tok, {l: i for i, l in enumerate(full_labels)}, full_types, args.faker_work, args.syn_docs,
             args.faker_docs, args.prose_docs, use_real=not (args.no_real and not cache), p_no_case=args.no_case, p_no_case_real=args.no_case_real,
-            max_len=args.max_len, p_faker=args.p_faker, handle_type=args.handle_type, real_swap=args.real_swap)
+            max_len=args.max_len, p_faker=args.p_faker, handle_type=args.handle_type, real_swap=args.real_swap,
+            lex_drop=args.lex_drop if args.name_lexicon else 0.0)
         if cache:
             torch.save({'key': key, 'data': data, 'counts': counts, 'sources': sources}, cache)
     if args.build_only:
@@ -169,7 +184,12 @@ def main():
         missing, unexpected = model.load_state_dict({k: v for k, v in state.items() if k.startswith('bert.')}, strict=False)
         log('init from %s (%d tensors not in it: %s)' % (args.init, len(missing), missing[:4]))
     if args.init_full:
-        model.load_state_dict(torch.load(args.init_full))  # strict: same shape and label list
+        state = torch.load(args.init_full)
+        key = 'bert.embeddings.token_type_embeddings.weight'
+        have, want = state[key].shape[0], cfg.get('type_vocab', 2)
+        if have < want:  # a case-only model continued with name types: types 2/3 start as 0/1
+            state[key] = torch.cat([state[key]] * (want // have))
+        model.load_state_dict(state)  # strict: same shape and label list
         log('init (all weights) from %s' % args.init_full)
     nparams = sum(p.numel() for p in model.parameters())
     log('config %s, %d labels, %.1fM parameters, lr %g' % (cfg, len(labels), nparams / 1e6, lr))
@@ -239,6 +259,10 @@ def main():
         step, step / per_epoch, args.batch_tokens, train_s, time.time() - w1))
     model.eval()
     torch.save(model.state_dict(), os.path.join(args.work, 'model.pt'))
+    if args.save_fp16:
+        os.makedirs(os.path.dirname(os.path.abspath(args.save_fp16)), exist_ok=True)
+        save_atomic({k: (v.half() if v.is_floating_point() else v) for k, v in model.state_dict().items()}, args.save_fp16)
+        log('float16 weights -> %s' % args.save_fp16)
     stats = {'config': cfg, 'labels': labels, 'counts': counts, 'tokens': ntok, 'steps': step, 'epochs': step / per_epoch,
              'train_s': train_s, 'params': nparams, 'args': vars(args)}
     with open(os.path.join(args.work, 'stats.json'), 'w') as f:
@@ -264,7 +288,8 @@ def main():
         import quantizeInt8
         fp32 = os.path.join(args.work, 'model.onnx')
         exportOnnx.export(model, fp32)
-        modelFolder.write_folder(args.export, tok.vocab, dict(cfg, train_max_tokens=args.max_len), labels)
+        modelFolder.write_folder(args.export, tok.vocab, dict(cfg, train_max_tokens=args.max_len), labels,
+                                 lexicon=WordPieceTokenizer.lexicon)
         q8 = os.path.join(args.export, 'onnx', 'model_quantized.onnx')
         quantizeInt8.quantize(fp32, q8)
         log('exported %s (%.1f MB int8)' % (args.export, os.path.getsize(q8) / 1e6))

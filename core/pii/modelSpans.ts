@@ -17,6 +17,8 @@ export interface ClassifierLike {
   maxTokens: number;
   /** The model reads capitalization as token type ids (see caseTypes). */
   caseTypes?: boolean;
+  /** With caseTypes: the first-name lexicon whose words get types 2/3 (see caseTypes). */
+  nameLexicon?: ReadonlySet<string>;
   /** `types`: token type ids per sequence, same lengths as the ids (zeros when absent). */
   classify(sequences: readonly (readonly number[])[], types?: readonly ArrayLike<number>[]): Promise<Float32Array[]>;
   /**
@@ -105,7 +107,7 @@ export async function modelSpans(
   for (let text = 0; text < tokenized.length; text++) {
     const tokens = tokenized[text];
     if (tokens.ids.length === 0) continue;
-    const types = textTypes ? caseTypes(texts[text], tokens, textTypes.subarray(tokenOffset, tokenOffset + tokens.ids.length)) : undefined;
+    const types = textTypes ? caseTypes(texts[text], tokens, textTypes.subarray(tokenOffset, tokenOffset + tokens.ids.length), classifier.nameLexicon) : undefined;
     tokenOffset += tokens.ids.length;
     for (const window of windows[text]) {
       const ids = [classifier.tokenizer.clsId];

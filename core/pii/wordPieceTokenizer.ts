@@ -323,21 +323,40 @@ class WordPieceReader {
  * `cardwright_case_token_types`): 1 for every token of a word whose first character is an
  * uppercase letter (Unicode Lu), else 0. A lowercasing vocabulary cannot see capitals; this gives
  * them back to the model without changing its inputs' shape. Same rule as training/wordpiece.py.
+ *
+ * With a first-name lexicon (config `cardwright_name_lexicon`, words as the tokenizer normalizes
+ * them: lowercase, accents stripped), + 2 for every token of a word in it: types 0-3.
  */
-export function caseTypes(text: string, tokens: Tokens, into?: Uint8Array): Uint8Array {
+export function caseTypes(text: string, tokens: Tokens, into?: Uint8Array, lexicon?: ReadonlySet<string>): Uint8Array {
   // `into`: where to write them (as many entries as tokens), instead of a new array.
   const types = into ?? new Uint8Array(tokens.ids.length);
-  for (let t = 0; t < tokens.ids.length; t++) {
+  const count = tokens.ids.length;
+  for (let t = 0; t < count; t++) {
     if (tokens.continuation[t]) {
       types[t] = t > 0 ? types[t - 1] : 0;
       continue;
     }
     const code = text.codePointAt(tokens.starts[t]);
-    if (code === undefined) types[t] = 0;
-    else if (code < 128) types[t] = code >= 65 && code <= 90 ? 1 : 0;
-    else types[t] = UPPERCASE.test(String.fromCodePoint(code)) ? 1 : 0;
+    let type: number;
+    if (code === undefined) type = 0;
+    else if (code < 128) type = code >= 65 && code <= 90 ? 1 : 0;
+    else type = UPPERCASE.test(String.fromCodePoint(code)) ? 1 : 0;
+    // Only words that start with a letter can be names (ASCII digits and punctuation skip the lookup).
+    if (lexicon && code !== undefined && (code >= 128 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122))) {
+      let end = tokens.ends[t];
+      for (let u = t + 1; u < count && tokens.continuation[u]; u++) end = tokens.ends[u];
+      if (end - tokens.starts[t] >= 2 && lexicon.has(normalizedWord(text.slice(tokens.starts[t], end)))) type += 2;
+    }
+    types[t] = type;
   }
   return types;
+}
+
+/** A word as BERT's uncased normalizer reads it: lowercase, accents (combining marks) stripped. */
+export function normalizedWord(word: string): string {
+  const lower = word.toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{Mn}/gu, '');
 }
 
 const UPPERCASE = /^\p{Lu}$/u;

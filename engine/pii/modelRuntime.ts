@@ -40,6 +40,8 @@ export interface TokenClassifier {
   readonly source: ModelOptions;
   /** The model was trained with capitalization as token type ids (config `cardwright_case_token_types`). */
   readonly caseTypes: boolean;
+  /** Its first-name lexicon (config `cardwright_name_lexicon`, a file in the model folder): token types 2/3. */
+  readonly nameLexicon?: ReadonlySet<string>;
   /**
    * Label probabilities per token: for each sequence, `length x labels` numbers, row-major.
    * `types`: token type ids per sequence (zeros when absent).
@@ -93,6 +95,51 @@ async function loadLocalPipelineNow(task: string, folder: string, dtype: 'q8' | 
   });
 }
 
+/** A model's first-name lexicon: one normalized word a line, in the model folder. */
+function readNameLexicon(folder: string, file: string): Set<string> {
+  if (!SAFE_FILE.test(file)) throw new ModelLoadError(`${folder}: cardwright_name_lexicon must name a file inside the model folder, not ${JSON.stringify(file)}`);
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(folder, file), 'utf8');
+  } catch (error) {
+    throw new ModelLoadError(`${folder}: cannot read its name lexicon ${file} (${(error as Error).message})`);
+  }
+  return lexiconWords(text);
+}
+
+/** A relative file name without `..`, `\\` or a leading `/`. */
+const SAFE_FILE = /^(?!.*(?:^|\/)\.\.(?:\/|$))[\w.-]+(?:\/[\w.-]+)*$/;
+
+/** The lexicon of a Hub model: next to its config in the cache, else downloaded like its other files. */
+async function hubNameLexicon(env: { remoteHost: string; cacheDir: string | null }, modelId: string, file: string): Promise<Set<string>> {
+  if (!SAFE_FILE.test(file)) throw new ModelLoadError(`${modelId}: cardwright_name_lexicon must name a file of the model, not ${JSON.stringify(file)}`);
+  const cached = env.cacheDir ? path.join(env.cacheDir, ...modelId.split('/'), ...file.split('/')) : undefined;
+  if (cached && fs.existsSync(cached)) return lexiconWords(fs.readFileSync(cached, 'utf8'));
+  const url = `${env.remoteHost}${modelId}/resolve/main/${file}`;
+  let text: string;
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    text = await response.text();
+  } catch (error) {
+    throw new ModelLoadError(`${modelId}: its name lexicon could not be downloaded from ${url} (${(error as Error).message})`);
+  }
+  if (cached) {
+    fs.mkdirSync(path.dirname(cached), { recursive: true });
+    fs.writeFileSync(cached, text);
+  }
+  return lexiconWords(text);
+}
+
+function lexiconWords(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const line of text.split('\n')) {
+    const word = line.trim();
+    if (word) words.add(word);
+  }
+  return words;
+}
+
 function readJson(file: string): unknown {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -143,7 +190,13 @@ async function loadTokenClassifierNow(options: ModelOptions): Promise<TokenClass
   }
 
   let tokenizerJson: unknown;
-  let config: { id2label?: Record<string, string>; max_position_embeddings?: number; cardwright_case_token_types?: boolean; cardwright_max_tokens?: number };
+  let config: {
+    id2label?: Record<string, string>;
+    max_position_embeddings?: number;
+    cardwright_case_token_types?: boolean;
+    cardwright_max_tokens?: number;
+    cardwright_name_lexicon?: string;
+  };
   if (isFolder) {
     tokenizerJson = readJson(path.join(options.model, 'tokenizer.json'));
     config = readJson(path.join(options.model, 'config.json')) as typeof config;
@@ -168,6 +221,12 @@ async function loadTokenClassifierNow(options: ModelOptions): Promise<TokenClass
   });
   const modelConfig = (model as unknown as { config: typeof config }).config ?? config;
   const id2label = modelConfig.id2label ?? config.id2label ?? {};
+  const usesCaseTypes = modelConfig.cardwright_case_token_types === true || config.cardwright_case_token_types === true;
+  const lexiconFile = modelConfig.cardwright_name_lexicon ?? config.cardwright_name_lexicon;
+  let nameLexicon: Set<string> | undefined;
+  if (usesCaseTypes && typeof lexiconFile === 'string') {
+    nameLexicon = isFolder ? readNameLexicon(options.model, lexiconFile) : await hubNameLexicon(env, modelId, lexiconFile);
+  }
   const labels: string[] = [];
   for (const [id, label] of Object.entries(id2label)) labels[Number(id)] = label;
   if (labels.length === 0) throw new ModelLoadError(`${options.model}: config.json has no id2label`);
@@ -238,7 +297,8 @@ async function loadTokenClassifierNow(options: ModelOptions): Promise<TokenClass
     maxTokens: Math.min(256, maxPositions, trainedTokens),
     name: isFolder ? path.basename(path.resolve(options.model)) : options.model,
     source: { ...options, model: isFolder ? path.resolve(options.model) : options.model },
-    caseTypes: modelConfig.cardwright_case_token_types === true || config.cardwright_case_token_types === true,
+    caseTypes: usesCaseTypes,
+    nameLexicon,
     classify,
     classifyLogits,
     async dispose() {
@@ -346,7 +406,7 @@ export async function firstWindowTokenLabels(model: TokenClassifier, text: strin
   const count = Math.min(tokens.ids.length, model.maxTokens - 2);
   if (count === 0) return [];
   // A model trained with capitalization as token types (Cardwright's PII model) gets them here too.
-  const types = model.caseTypes ? [[0, ...caseTypes(text, tokens).subarray(0, count), 0]] : undefined;
+  const types = model.caseTypes ? [[0, ...caseTypes(text, tokens, undefined, model.nameLexicon).subarray(0, count), 0]] : undefined;
   const [rows] = await model.classify([[model.tokenizer.clsId, ...tokens.ids.slice(0, count), model.tokenizer.sepId]], types);
   const labels = model.labels.length;
   const out: Array<{ start: number; end: number; label: string; score: number }> = [];

@@ -161,3 +161,26 @@ describe('pii WordPiece tokenizer: capitalization as token types', () => {
     });
   }
 });
+
+describe('pii WordPiece tokenizer: first-name lexicon as token types', () => {
+  const tokenizer = createWordPieceTokenizer(config());
+  // A few words of a lexicon as nameLexicon.mjs writes it (lowercase, accents stripped).
+  const lexicon = new Set(['cindy', 'hope', 'jose', 'zoe', 'emilie', 'madie', 'may', 'will', 'nguyen', 'van']);
+  // Expected strings were produced by training/wordpiece.py case_types with the same lexicon.
+  const cases: Array<[string, string]> = [
+    ['No intent to hurt Cindy . Hope she is okay .', '10003030000'],
+    ["José Müller-Lüdenscheidt and ÉMILIE O'Brien met Zoë in Łódź.", '3101111103310103010'],
+    ['the long MAY will be', '00320'],
+    ['@madie_hope13 Straße naïve Nguyễn Văn', '02200011033'],
+  ];
+  for (const [text, expected] of cases) {
+    it(`adds 2 for the tokens of known first names: ${text}`, () => {
+      assert.equal(Array.from(caseTypes(text, tokenizer.tokenize(text), undefined, lexicon)).join(''), expected);
+    });
+  }
+
+  it('is the case-only types without a lexicon', () => {
+    const text = 'No intent to hurt Cindy . Hope she is okay .';
+    assert.equal(Array.from(caseTypes(text, tokenizer.tokenize(text))).join(''), '10001010000');
+  });
+});
