@@ -125,6 +125,20 @@ class RealMixTest(unittest.TestCase):
                                                 [-1, 0, 5, 9, -1], [-1, 4, 8, 12, -1]),
                          [(0, 8, 'PERSON'), (9, 12, 'LOCATION')])
 
+    def test_name_lexicon_types(self):
+        from wordpiece import WordPieceTokenizer
+        tok = WordPieceTokenizer()
+        text = 'No intent to hurt Cindy . Hope she is okay .'
+        try:
+            self.assertEqual(''.join(map(str, tok.case_types(text))), '10001010000')
+            WordPieceTokenizer.lexicon = frozenset(['cindy', 'hope'])
+            self.assertEqual(''.join(map(str, tok.case_types(text))), '10003030000')
+            # Without capitals the lexicon bit stays; a drop hides it (generated documents only).
+            self.assertEqual(''.join(map(str, tok.case_types(text, case=False))), '00002020000')
+            self.assertEqual(''.join(map(str, tok.case_types(text, drop=lambda: True))), '10001010000')
+        finally:
+            WordPieceTokenizer.lexicon = None
+
 
 if __name__ == '__main__':
     unittest.main()
