@@ -314,9 +314,10 @@ def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=Tr
     import vocabWords
     rng = random.Random(seed)
     case_rng = random.Random(seed + 1)
-    # Generated text takes its names from faker, so every first name in it is in the lexicon;
-    # real text has about half its name words outside it. `lex_drop` of the lexicon words of
-    # generated documents are hidden, so the model does not learn "not in the lexicon, not a name".
+    # Generated text (and real text whose mentions were replaced) takes its names from faker, so
+    # every first name in it is in the lexicon; real text has about half its name words outside it.
+    # `lex_drop` of the lexicon words of those documents are hidden, so the model does not learn
+    # "not in the lexicon, not a name".
     drop_rng = random.Random(seed + 3)
     drop = (lambda: drop_rng.random() < lex_drop) if lex_drop else None
     pool, _ = corpus.name_pools()
@@ -333,7 +334,7 @@ def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=Tr
         for _ in range(real_swap):
             for name, text, spans in ex:
                 t2, s2 = replace_mentions(swap_rng, mix, text, spans)
-                out.append(encode(tok, t2, s2, max_len, label_id, case=case_rng.random() >= p_no_case_real))
+                out.append(encode(tok, t2, s2, max_len, label_id, case=case_rng.random() >= p_no_case_real, drop=drop))
         counts['real-swapped'] = real_swap * len(ex)
         sources += ['swap'] * (real_swap * len(ex))
     with contrast_rendering(mix):

@@ -21,6 +21,18 @@ function shippedInVsix(file: string): boolean {
 }
 
 describe('packaging', () => {
+  it('ships every file the model needs at run time in the .vsix, and none of the training outputs', () => {
+    const model = path.join('models', 'cardwright-pii-mini');
+    const config = JSON.parse(fs.readFileSync(path.join(root, model, 'config.json'), 'utf8')) as { cardwright_name_lexicon?: string };
+    const needed = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model_quantized.onnx', ...(config.cardwright_name_lexicon ? [config.cardwright_name_lexicon] : [])];
+    for (const file of needed) {
+      assert.ok(fs.existsSync(path.join(root, model, file)), file);
+      assert.ok(shippedInVsix(`${model}/${file}`.split(path.sep).join('/')), file);
+    }
+    assert.ok(!shippedInVsix('training/stage1/cardwright-pii-stage1.fp16.pt'));
+    assert.ok(!shippedInVsix('models/cardwright-pii-mini/onnx/model.onnx'));
+  });
+
   it('has a 128x128 PNG icon that the .vsix ships', () => {
     const icon = fs.readFileSync(path.join(root, manifest.icon));
     assert.equal(icon.subarray(1, 4).toString('latin1'), 'PNG');

@@ -62,6 +62,13 @@ describe('pii model by Hub id (a local mirror)', function () {
       assert.equal(classifier.labels[1], 'B-PERSON');
       assert.equal(classifier.caseTypes, true, 'custom config keys survive the download');
       assert.ok(requested.some((r) => r.endsWith('/onnx/model_quantized.onnx')), requested.join('\n'));
+      // The shipped model reads a first-name lexicon: it comes with the download and is the same.
+      const local = JSON.parse(fs.readFileSync(path.join(folder, 'config.json'), 'utf8')) as { cardwright_name_lexicon?: string };
+      if (local.cardwright_name_lexicon) {
+        assert.ok(requested.some((r) => r.endsWith(`/${local.cardwright_name_lexicon}`)), requested.join('\n'));
+        const words = fs.readFileSync(path.join(folder, local.cardwright_name_lexicon), 'utf8').split('\n').filter(Boolean);
+        assert.equal(classifier.nameLexicon?.size, words.length);
+      }
       const text = 'Please contact Maria Garcia about the refund.';
       const [spans] = await modelSpans([text], classifier);
       assert.deepEqual(spans.filter((s) => s.type === 'PERSON').map((s) => text.slice(s.start, s.end)), ['Maria Garcia']);

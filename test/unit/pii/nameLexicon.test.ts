@@ -17,7 +17,9 @@ describe('pii model name lexicon', function () {
 
   before(() => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cardwright-lexicon-'));
-    fs.cpSync(defaultModelFolder(), folder, { recursive: true });
+    const shipped = defaultModelFolder();
+    assert.ok(shipped, 'the shipped model folder');
+    fs.cpSync(shipped, folder, { recursive: true });
     config = JSON.parse(fs.readFileSync(path.join(folder, 'config.json'), 'utf8'));
   });
   after(() => fs.rmSync(folder, { recursive: true, force: true }));

@@ -1,5 +1,6 @@
 /** WordPiece tokens carry exact offsets in the original text, through the BERT normalizer. */
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { caseTypes, createWordPieceTokenizer, WordPieceConfig, wordPieceConfigFromJson } from '../../../core/pii/wordPieceTokenizer';
@@ -178,6 +179,22 @@ describe('pii WordPiece tokenizer: first-name lexicon as token types', () => {
       assert.equal(Array.from(caseTypes(text, tokenizer.tokenize(text), undefined, lexicon)).join(''), expected);
     });
   }
+
+  it('only ever adds 2 to the case-only types, the same for every piece of a word, on any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('Cindy', 'hope', 'ZOË', 'José', ' ', '-', "'", '.', '##', 'x', '\u0301', '🙂', '北'), maxLength: 30 }), (text) => {
+        const tokens = tokenizer.tokenize(text);
+        const plain = caseTypes(text, tokens);
+        const named = caseTypes(text, tokens, undefined, lexicon);
+        assert.equal(named.length, tokens.ids.length);
+        for (let t = 0; t < named.length; t++) {
+          assert.ok(named[t] === plain[t] || named[t] === plain[t] + 2, JSON.stringify(text));
+          if (tokens.continuation[t] && t > 0) assert.equal(named[t], named[t - 1]);
+        }
+      }),
+      { numRuns: 300, seed: 3 },
+    );
+  });
 
   it('is the case-only types without a lexicon', () => {
     const text = 'No intent to hurt Cindy . Hope she is okay .';
