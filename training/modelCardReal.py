@@ -111,6 +111,13 @@ def write(out_dir, cfg, labels, stats, ev, command):
     inhouse = ev.get('inhouse') or {}
     micro = (inhouse.get('micro') or {}).get('overlap') or {}
     corpora = '\n'.join('- `%s` (%s): %s. %s' % (c[0], c[1], c[2], c[3]) for c in CORPORA)
+    swap_text = ''
+    if stats['args'].get('real_swap'):
+        kinds = {'PERSON': 'names', 'ORGANIZATION': 'companies', 'LOCATION': 'places'}
+        swapped = [kinds[t] for t in (stats['args'].get('swap_types') or 'PERSON,ORGANIZATION,LOCATION').split(',') if t in kinds]
+        swap_text = (', and %d times more with their %s replaced by @faker-js/faker values of a random locale '
+                     '(the real context stays, the mentions change: `--real-swap`)'
+                     % (stats['args']['real_swap'], ', '.join(swapped)))
     lexicon_text = ''
     if stats['args'].get('name_lexicon'):
         lexicon_text = (', and whether a word is a known first name as types 2 and 3 (`cardwright_name_lexicon`: '
@@ -150,7 +157,7 @@ Three sources, mixed by `training/realMix.py` (label mapping: `training/data/ner
 
 1. Human-annotated corpora, train splits only (their dev splits and a fixed 20% of WikiGold are
    the development benchmark, their test splits are not in the repository), repeated
-   {stats['args'].get('real_repeat')} times per epoch:
+   {stats['args'].get('real_repeat')} times per epoch{swap_text}:
 
 {corpora}
 

@@ -281,7 +281,7 @@ def real_examples(types, max_chars=300):
 SWAP_KINDS = {'PERSON': ['person', 'person', 'firstName', 'lastName'], 'ORGANIZATION': ['company'], 'LOCATION': ['city', 'country']}
 
 
-def replace_mentions(rng, mix, text, spans):
+def replace_mentions(rng, mix, text, spans, swap_types=('PERSON', 'ORGANIZATION', 'LOCATION')):
     """A copy of a real example with each PERSON/ORGANIZATION/LOCATION span replaced by a faker
     value of a random locale: the real context stays, the names change, so repeating the real data
     does not teach its particular names. Other spans (addresses, phones, emails) keep their text
@@ -291,7 +291,7 @@ def replace_mentions(rng, mix, text, spans):
     for start, end, typ in ordered:
         if start < at:
             return text, list(spans)
-        kinds = SWAP_KINDS.get(typ)
+        kinds = SWAP_KINDS.get(typ) if typ in swap_types else None
         value = mix.value(rng, rng.choice(kinds), locale=rng.choice(mix.locales)) if kinds else text[start:end]
         if not value or (kinds and '\n' in value):
             return text, list(spans)
@@ -305,7 +305,8 @@ def replace_mentions(rng, mix, text, spans):
 
 
 def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=True, p_no_case=0.1,
-          p_no_case_real=0.1, max_len=128, p_faker=0.5, handle_type='PERSON', real_swap=0, lex_drop=0.0, log=print):
+          p_no_case_real=0.1, max_len=128, p_faker=0.5, handle_type='PERSON', real_swap=0, lex_drop=0.0,
+          swap_types=('PERSON', 'ORGANIZATION', 'LOCATION'), log=print):
     """Encoded training examples (ids, labels, token types), counts per source, and the source of
     each example ('real', 'syn', 'faker', 'prose')."""
     import grammarSentences
@@ -333,7 +334,7 @@ def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=Tr
         swap_rng = random.Random(seed + 2)
         for _ in range(real_swap):
             for name, text, spans in ex:
-                t2, s2 = replace_mentions(swap_rng, mix, text, spans)
+                t2, s2 = replace_mentions(swap_rng, mix, text, spans, swap_types)
                 out.append(encode(tok, t2, s2, max_len, label_id, case=case_rng.random() >= p_no_case_real, drop=drop))
         counts['real-swapped'] = real_swap * len(ex)
         sources += ['swap'] * (real_swap * len(ex))

@@ -51,6 +51,7 @@ from runHelpers import apply_step, lr_factor, run_logger  # noqa: E402
 from wordpiece import WordPieceTokenizer  # noqa: E402
 
 TRAIN_MODEL_COMMAND = 'npm run train-model'
+SWAP_TYPES = 'PERSON,ORGANIZATION,LOCATION'
 
 
 class FoldContrast(torch.nn.Module):
@@ -94,6 +95,7 @@ def main():
     ap.add_argument('--real-repeat', type=int, default=8, help='the real examples this many times per epoch')
     ap.add_argument('--real-swap', type=int, default=0,
                     help='copies of the real examples with names/organizations/places replaced by faker values (experiment)')
+    ap.add_argument('--swap-types', default=SWAP_TYPES, help='which mentions --real-swap replaces')
     ap.add_argument('--data-cache', help='encoded data is saved here and reused while its arguments match')
     ap.add_argument('--syn-docs', type=int, default=150000, help='existing templates/records/grammar (contrast-labelled)')
     ap.add_argument('--faker-docs', type=int, default=40000, help='faker records, postal blocks, contacts')
@@ -151,6 +153,7 @@ def main():
     key = dict(seed=args.seed, syn=args.syn_docs, faker=args.faker_docs, prose=args.prose_docs, no_case=args.no_case,
                no_case_real=args.no_case_real, max_len=args.max_len, p_faker=args.p_faker, handle=args.handle_type,
                **({'swap': args.real_swap} if args.real_swap else {}),
+               **({'swap_types': args.swap_types} if args.swap_types != SWAP_TYPES else {}),
                **({'lexicon': len(WordPieceTokenizer.lexicon), 'lex_drop': args.lex_drop} if args.name_lexicon else {}))
     cache = args.data_cache
     c = torch.load(cache, weights_only=False) if cache and os.path.exists(cache) else None
@@ -161,7 +164,7 @@ def main():
         data, counts, sources = realMix.build(
             args.seed, tok, {l: i for i, l in enumerate(full_labels)}, full_types, args.faker_work, args.syn_docs,
             args.faker_docs, args.prose_docs, use_real=not (args.no_real and not cache), p_no_case=args.no_case, p_no_case_real=args.no_case_real,
-            max_len=args.max_len, p_faker=args.p_faker, handle_type=args.handle_type, real_swap=args.real_swap,
+            max_len=args.max_len, p_faker=args.p_faker, handle_type=args.handle_type, real_swap=args.real_swap, swap_types=tuple(args.swap_types.split(',')),
             lex_drop=args.lex_drop if args.name_lexicon else 0.0)
         if cache:
             torch.save({'key': key, 'data': data, 'counts': counts, 'sources': sources}, cache)

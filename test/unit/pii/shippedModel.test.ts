@@ -51,6 +51,16 @@ describe('pii shipped model', function () {
     }
   });
 
+  it('reads a first-name lexicon as token types 2/3, and its scores depend on it', async () => {
+    assert.ok(classifier.nameLexicon && classifier.nameLexicon.size > 10000, 'config.json names its lexicon (cardwright_name_lexicon)');
+    for (const name of ['maria', 'jose', 'zoe', 'mohammed', 'ines']) assert.ok(classifier.nameLexicon.has(name), name);
+    const texts = ['No one told Marisol about the change, so ask Wendell instead.', 'Thanks again to Bridget for the lovely dinner.'];
+    const withLexicon = await modelSpans(texts, classifier);
+    const without = await modelSpans(texts, { ...classifier, nameLexicon: undefined });
+    const scores = (spans: typeof withLexicon) => spans.flat().map((s) => `${s.type} ${s.start}-${s.end} ${s.score}`);
+    assert.notDeepEqual(scores(without), scores(withLexicon));
+  });
+
   it('reads capitalization as token type ids, and finds every name with them', async () => {
     assert.equal(classifier.caseTypes, true, 'config.json declares cardwright_case_token_types');
     const cases: Array<[string, string[]]> = [
