@@ -41,6 +41,8 @@ const NOT_NAMES = new Set(
     'tel phone fax email mail dob ssn id no nr ref re fw fwd cc bcc subject name date born age male female ' +
     'inc ltd llc gmbh corp co plc ag sa bv ' +
     'hi hello dear thanks thank regards best yes no ok okay please ' +
+    // Greetings and thanks of the other languages the model was trained on (es, de, fr, it, pt, nl).
+    'hola buenos buenas gracias hallo danke bonjour salut merci ciao grazie olá obrigado obrigada hoi bedankt ' +
     'can could would should might must shall do does did is are was were be been has have had ' +
     'what when where which who whom whose why how if then also not all any each every some'
   ).split(' '),

@@ -216,6 +216,14 @@ describe('pii person spans: name words from tokenizer arrays', () => {
   });
 });
 
+describe('pii PERSON spans: greetings', () => {
+  it('drops a greeting or a thank-you alone, in the languages the model was trained on', () => {
+    const text = 'Hola, mi dirección cambió. Gracias, Tomás. Bonjour Léa';
+    const spans = [person(text, 'Hola'), person(text, 'Gracias'), person(text, 'Tomás'), person(text, 'Bonjour'), person(text, 'Léa')];
+    assert.deepEqual(values(text, plausiblePersonSpans(text, spans)), ['Tomás', 'Léa']);
+  });
+});
+
 describe('pii PERSON spans: user handles', () => {
   it('gives each handle of a list its own finding', () => {
     const text = 'RT @ana_w @BenStone3 @cy_ and madden';
