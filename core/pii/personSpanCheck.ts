@@ -257,8 +257,26 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
   return sortSmall([...out, ...merged], byStartThenEnd);
 }
 
-/** A user handle: `@` (not inside an email address) and the letters, digits and `_` after it. */
-const HANDLE = /(?<![\p{L}\p{N}_.+-])@[\p{L}\p{N}_]+/gu;
+/** A user handle at `lastIndex`: `@` and the letters, digits and `_` after it (sticky). */
+const HANDLE_AT = /@[\p{L}\p{N}_]+/uy;
+/** What may not stand right before a handle's `@` (it would be inside an email address or a word). */
+const BEFORE_HANDLE = /[\p{L}\p{N}_.+-]/u;
+
+/**
+ * The user handles that overlap [start, end): `@` not preceded by a letter, digit or one of
+ * `_.+-`. Looks only from 64 characters before `start` to `end`, so that many spans over a long
+ * text cost their own length, not the text's.
+ */
+function handlesIn(text: string, start: number, end: number): Array<[number, number]> {
+  const handles: Array<[number, number]> = [];
+  for (let at = text.indexOf('@', Math.max(0, start - 64)); at >= 0 && at < end; at = text.indexOf('@', at + 1)) {
+    if (at > 0 && BEFORE_HANDLE.test(text[at - 1])) continue;
+    HANDLE_AT.lastIndex = at;
+    const match = HANDLE_AT.exec(text);
+    if (match && at + match[0].length > start) handles.push([at, at + match[0].length]);
+  }
+  return handles;
+}
 
 /**
  * A PERSON span that touches a user handle (`@dana_w`) becomes the whole handle, one finding per
@@ -276,12 +294,7 @@ export function separateHandles(text: string, spans: readonly PiiSpan[]): PiiSpa
       out.push(span);
       continue;
     }
-    const handles: Array<[number, number]> = [];
-    const from = Math.max(0, span.start - 64);
-    HANDLE.lastIndex = from;
-    for (let m = HANDLE.exec(text); m && m.index < span.end; m = HANDLE.exec(text)) {
-      if (m.index + m[0].length > span.start) handles.push([m.index, m.index + m[0].length]);
-    }
+    const handles = handlesIn(text, span.start, span.end);
     if (handles.length === 0) {
       out.push(span);
       continue;

@@ -345,7 +345,9 @@ export function caseTypes(text: string, tokens: Tokens, into?: Uint8Array, lexic
     if (lexicon && code !== undefined && (code >= 128 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122))) {
       let end = tokens.ends[t];
       for (let u = t + 1; u < count && tokens.continuation[u]; u++) end = tokens.ends[u];
-      if (end - tokens.starts[t] >= 2 && lexicon.has(normalizedWord(text.slice(tokens.starts[t], end)))) type += 2;
+      // Two letters at least; no name is longer than 64 characters (an [UNK] blob can be).
+      const length = end - tokens.starts[t];
+      if (length >= 2 && length <= 64 && lexicon.has(normalizedWord(text.slice(tokens.starts[t], end)))) type += 2;
     }
     types[t] = type;
   }
@@ -353,7 +355,7 @@ export function caseTypes(text: string, tokens: Tokens, into?: Uint8Array, lexic
 }
 
 /** A word as BERT's uncased normalizer reads it: lowercase, accents (combining marks) stripped. */
-export function normalizedWord(word: string): string {
+function normalizedWord(word: string): string {
   const lower = word.toLowerCase();
   // eslint-disable-next-line no-control-regex
   return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{Mn}/gu, '');

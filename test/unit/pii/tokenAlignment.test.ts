@@ -146,39 +146,42 @@ describe('pii WordPiece tokenizer: same ids as transformers.js', function () {
   });
 });
 
-describe('pii WordPiece tokenizer: capitalization as token types', () => {
+/**
+ * One test per text: caseTypes (with `lexicon` when given) equals the expected string, which
+ * training/wordpiece.py case_types produced on the same text (and the same lexicon).
+ */
+function typeCases(title: string, cases: Array<[string, string]>, lexicon?: ReadonlySet<string>): void {
   const tokenizer = createWordPieceTokenizer(config());
-  // Expected strings were produced by training/wordpiece.py case_types on the same texts.
-  const cases: Array<[string, string]> = [
+  for (const [text, expected] of cases) {
+    it(`${title}: ${text}`, () => {
+      assert.equal(Array.from(caseTypes(text, tokenizer.tokenize(text), undefined, lexicon)).join(''), expected);
+    });
+  }
+}
+
+describe('pii WordPiece tokenizer: capitalization as token types', () => {
+  typeCases('marks the tokens of capitalized words', [
     ["Anna Mariani lives in Köln, O'Brien", '1110010101'],
     ['ÉMILE 𝐀bc 北京 ok Zoë', '110001'],
     ['Straßenbahn ǅemal İstanbul', '1111101'],
     ['all lowercase text', '0000'],
-  ];
-  for (const [text, expected] of cases) {
-    it(`marks the tokens of capitalized words: ${text}`, () => {
-      const tokens = tokenizer.tokenize(text);
-      assert.equal(Array.from(caseTypes(text, tokens)).join(''), expected);
-    });
-  }
+  ]);
 });
 
 describe('pii WordPiece tokenizer: first-name lexicon as token types', () => {
   const tokenizer = createWordPieceTokenizer(config());
   // A few words of a lexicon as nameLexicon.mjs writes it (lowercase, accents stripped).
   const lexicon = new Set(['cindy', 'hope', 'jose', 'zoe', 'emilie', 'madie', 'may', 'will', 'nguyen', 'van']);
-  // Expected strings were produced by training/wordpiece.py case_types with the same lexicon.
-  const cases: Array<[string, string]> = [
-    ['No intent to hurt Cindy . Hope she is okay .', '10003030000'],
-    ["José Müller-Lüdenscheidt and ÉMILIE O'Brien met Zoë in Łódź.", '3101111103310103010'],
-    ['the long MAY will be', '00320'],
-    ['@madie_hope13 Straße naïve Nguyễn Văn', '02200011033'],
-  ];
-  for (const [text, expected] of cases) {
-    it(`adds 2 for the tokens of known first names: ${text}`, () => {
-      assert.equal(Array.from(caseTypes(text, tokenizer.tokenize(text), undefined, lexicon)).join(''), expected);
-    });
-  }
+  typeCases(
+    'adds 2 for the tokens of known first names',
+    [
+      ['No intent to hurt Cindy . Hope she is okay .', '10003030000'],
+      ["José Müller-Lüdenscheidt and ÉMILIE O'Brien met Zoë in Łódź.", '3101111103310103010'],
+      ['the long MAY will be', '00320'],
+      ['@madie_hope13 Straße naïve Nguyễn Văn', '02200011033'],
+    ],
+    lexicon,
+  );
 
   it('only ever adds 2 to the case-only types, the same for every piece of a word, on any text', () => {
     fc.assert(
