@@ -136,8 +136,13 @@ class RealMixTest(unittest.TestCase):
             # Without capitals the lexicon bit stays; a drop hides it (generated documents only).
             self.assertEqual(''.join(map(str, tok.case_types(text, case=False))), '00002020000')
             self.assertEqual(''.join(map(str, tok.case_types(text, drop=lambda: True))), '10001010000')
+            # A place lexicon adds 4, on its own or on top of a first name.
+            WordPieceTokenizer.place_lexicon = frozenset(['hope', 'paris'])
+            self.assertEqual(''.join(map(str, tok.case_types(text))), '10003070000')
+            self.assertEqual(''.join(map(str, tok.case_types('Paris hope'))), '56')
         finally:
             WordPieceTokenizer.lexicon = None
+            WordPieceTokenizer.place_lexicon = None
 
 
 if __name__ == '__main__':

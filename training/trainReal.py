@@ -106,6 +106,8 @@ def main():
     ap.add_argument('--no-case-real', type=float, default=0.1, help='same for the real corpora')
     ap.add_argument('--name-lexicon', help='first-name lexicon file (nameLexicon.mjs; written there when missing): '
                     'token types 0-3 (capital x known first name) instead of 0-1')
+    ap.add_argument('--place-lexicon', help='with --name-lexicon: place lexicon file (nameLexicon.mjs --places; written '
+                    'there when missing): + 4 for known place words (token types 0-7)')
     ap.add_argument('--lex-drop', type=float, default=0.3, help='share of lexicon words hidden in generated documents')
     ap.add_argument('--epochs', type=int, default=2)
     ap.add_argument('--minutes', type=float, default=0,
@@ -144,6 +146,14 @@ def main():
             WordPieceTokenizer.lexicon = frozenset(line.strip() for line in f if line.strip())
         cfg['type_vocab'] = 4
         log('name lexicon: %d words from %s' % (len(WordPieceTokenizer.lexicon), args.name_lexicon))
+        if args.place_lexicon:
+            if not os.path.exists(args.place_lexicon):
+                subprocess.run(['node', os.path.join(HERE, 'nameLexicon.mjs'), '--places', '--out', args.place_lexicon],
+                               check=True, cwd=os.path.join(HERE, '..'))
+            with open(args.place_lexicon, encoding='utf-8') as f:
+                WordPieceTokenizer.place_lexicon = frozenset(line.strip() for line in f if line.strip())
+            cfg['type_vocab'] = 8
+            log('place lexicon: %d words from %s' % (len(WordPieceTokenizer.place_lexicon), args.place_lexicon))
     lr = args.lr or (1e-3 if cfg['hidden'] <= 128 else 5e-4)
     tok = WordPieceTokenizer()
     t0 = time.time()
@@ -154,7 +164,8 @@ def main():
                no_case_real=args.no_case_real, max_len=args.max_len, p_faker=args.p_faker, handle=args.handle_type,
                **({'swap': args.real_swap} if args.real_swap else {}),
                **({'swap_types': args.swap_types} if args.swap_types != SWAP_TYPES else {}),
-               **({'lexicon': len(WordPieceTokenizer.lexicon), 'lex_drop': args.lex_drop} if args.name_lexicon else {}))
+               **({'lexicon': len(WordPieceTokenizer.lexicon), 'lex_drop': args.lex_drop} if args.name_lexicon else {}),
+               **({'places': len(WordPieceTokenizer.place_lexicon)} if args.place_lexicon else {}))
     cache = args.data_cache
     c = torch.load(cache, weights_only=False) if cache and os.path.exists(cache) else None
     if c and c['key'] == key:
@@ -190,7 +201,7 @@ def main():
         state = torch.load(args.init_full)
         key = 'bert.embeddings.token_type_embeddings.weight'
         have, want = state[key].shape[0], cfg.get('type_vocab', 2)
-        if have < want:  # a case-only model continued with name types: types 2/3 start as 0/1
+        if have < want:  # a case-only model continued with lexicon types: types 2/3 (4-7) start as 0/1 (0-3)
             state[key] = torch.cat([state[key]] * (want // have))
         model.load_state_dict(state)  # strict: same shape and label list
         log('init (all weights) from %s' % args.init_full)
@@ -292,7 +303,7 @@ def main():
         fp32 = os.path.join(args.work, 'model.onnx')
         exportOnnx.export(model, fp32)
         modelFolder.write_folder(args.export, tok.vocab, dict(cfg, train_max_tokens=args.max_len), labels,
-                                 lexicon=WordPieceTokenizer.lexicon)
+                                 lexicon=WordPieceTokenizer.lexicon, place_lexicon=WordPieceTokenizer.place_lexicon)
         q8 = os.path.join(args.export, 'onnx', 'model_quantized.onnx')
         quantizeInt8.quantize(fp32, q8)
         log('exported %s (%.1f MB int8)' % (args.export, os.path.getsize(q8) / 1e6))
