@@ -133,6 +133,14 @@ def write(out_dir, cfg, labels, stats, ev, command):
                       'embeddings copied for the new types) with a fresh draw of the generated data (seed %s), '
                       'learning rate %g, %d epoch(s).\n' % (stats['args'].get('seed'), stats['args'].get('lr') or 0,
                                                             stats['args'].get('epochs', 1)))
+        if stats.get('grown_layers'):
+            stage_text += ('Stage 1 has %d layers; stage 2 puts %d more on top (`--layers %d --grow-init %s`: %s), so '
+                           'it starts from stage 1\'s function and trains the new layer(s) with the rest.\n'
+                           % (cfg['layers'] - stats['grown_layers'], stats['grown_layers'], cfg['layers'],
+                              stats['args'].get('grow_init', 'zero'),
+                              'fresh weights whose output projections are zero, so each new layer starts as '
+                              'little more than a re-normalization' if stats['args'].get('grow_init', 'zero') == 'zero'
+                              else 'copies of the top layer'))
     body = f'''
 # cardwright-pii-mini
 

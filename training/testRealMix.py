@@ -144,6 +144,38 @@ class RealMixTest(unittest.TestCase):
             WordPieceTokenizer.lexicon = None
             WordPieceTokenizer.place_lexicon = None
 
+    def test_grow_layers(self):
+        import torch
+        import trainReal
+        from model import BertForTokenClassification
+        cfg = dict(vocab_size=30522, hidden=32, layers=2, heads=2, ffn=64, max_pos=64, dropout=0.0, type_vocab=4)
+        torch.manual_seed(1)
+        small = BertForTokenClassification(cfg, 5).eval()
+        # Give the top layer's output LayerNorm values of its own, as training would.
+        with torch.no_grad():
+            small.bert.encoder.layer[1].output.LayerNorm.weight.uniform_(0.8, 1.2)
+            small.bert.encoder.layer[1].output.LayerNorm.bias.uniform_(-0.1, 0.1)
+        ids = torch.randint(1000, 5000, (3, 12))
+        mask, types = torch.ones(3, 12, dtype=torch.long), torch.zeros(3, 12, dtype=torch.long)
+        before = small(ids, mask, types)
+        for how in ('zero', 'copy'):
+            deep = BertForTokenClassification(dict(cfg, layers=3), 5).eval()
+            state = dict(small.state_dict())
+            self.assertEqual(trainReal.grow_layers(deep, state, how), 1)
+            deep.load_state_dict(state)  # strict: every key there
+            top = {k[len('bert.encoder.layer.1.'):]: v for k, v in state.items() if k.startswith('bert.encoder.layer.1.')}
+            new = {k[len('bert.encoder.layer.2.'):]: v for k, v in state.items() if k.startswith('bert.encoder.layer.2.')}
+            self.assertEqual(sorted(top), sorted(new))
+            if how == 'copy':
+                self.assertTrue(all(torch.equal(top[k], new[k]) for k in top))
+            else:
+                self.assertTrue(torch.equal(new['output.dense.weight'], torch.zeros_like(new['output.dense.weight'])))
+                self.assertTrue(torch.equal(new['attention.output.dense.weight'], torch.zeros_like(new['attention.output.dense.weight'])))
+                # Near the identity: the same best label for almost every token.
+                agree = (deep(ids, mask, types).argmax(-1) == before.argmax(-1)).float().mean().item()
+                self.assertGreater(agree, 0.9)
+        self.assertEqual(trainReal.grow_layers(small, dict(small.state_dict()), 'zero'), 0)
+
 
 if __name__ == '__main__':
     unittest.main()

@@ -74,6 +74,31 @@ def config_of(args):
                 ffn=args.ffn or 4 * args.hidden, max_pos=512, dropout=0.1)
 
 
+def grow_layers(model, state, how):
+    """Adds to `state` the encoder layers `model` has beyond it (a deeper second stage), in place;
+    returns how many. `zero`: fresh weights whose two output projections are zero, so each new
+    layer only re-normalizes its input (its last LayerNorm copies the top layer's); `copy`: the
+    top layer again."""
+    def layer_keys(i):
+        return [k for k in model.state_dict() if k.startswith('bert.encoder.layer.%d.' % i)]
+    have = len({k.split('.')[3] for k in state if k.startswith('bert.encoder.layer.')})
+    want = len(model.bert.encoder.layer)
+    fresh = model.state_dict()
+    for i in range(have, want):
+        for k in layer_keys(i):
+            top = k.replace('layer.%d.' % i, 'layer.%d.' % (have - 1), 1)
+            if how == 'copy':
+                state[k] = state[top].clone()
+            elif k.endswith(('attention.output.dense.weight', 'attention.output.dense.bias',
+                             '.output.dense.weight', '.output.dense.bias')):
+                state[k] = torch.zeros_like(fresh[k])
+            elif '.output.LayerNorm.' in k and '.attention.' not in k:
+                state[k] = state[top].clone()
+            else:
+                state[k] = fresh[k].clone()
+    return max(0, want - have)
+
+
 def save_atomic(obj, path):
     tmp = path + '.tmp'
     torch.save(obj, tmp)
@@ -123,6 +148,9 @@ def main():
     ap.add_argument('--init', help='encoder weights from pretrainMlm.py')
     ap.add_argument('--init-full', help='every weight (encoder and classifier) from a trainReal.py model.pt '
                     'with the same shape and labels: a second stage that continues an earlier run')
+    ap.add_argument('--grow-init', default='zero', choices=['zero', 'copy'],
+                    help='--init-full from a model with fewer --layers: the new top layers start with their output '
+                         'projections zeroed (zero: near the identity) or as copies of the top layer (copy)')
     ap.add_argument('--save-fp16', help='also write the trained weights here as float16 (the committed stage-1 file)')
     ap.add_argument('--eval-limit', type=int, default=0, help='first N records of each dev split (0: all)')
     ap.add_argument('--export', help='write a model folder (config, tokenizer, int8 ONNX) here')
@@ -193,6 +221,7 @@ def main():
     ntok = sum(len(x) for x, _, _ in data)
     log('data: %d examples, %d tokens in %.0fs; %s' % (len(data), ntok, time.time() - t0, counts))
     model = BertForTokenClassification(cfg, len(labels))
+    grown = 0
     if args.init:
         state = torch.load(args.init)
         missing, unexpected = model.load_state_dict({k: v for k, v in state.items() if k.startswith('bert.')}, strict=False)
@@ -203,8 +232,9 @@ def main():
         have, want = state[key].shape[0], cfg.get('type_vocab', 2)
         if have < want:  # a case-only model continued with lexicon types: types 2/3 (4-7) start as 0/1 (0-3)
             state[key] = torch.cat([state[key]] * (want // have))
+        grown = grow_layers(model, state, args.grow_init)
         model.load_state_dict(state)  # strict: same shape and label list
-        log('init (all weights) from %s' % args.init_full)
+        log('init (all weights) from %s%s' % (args.init_full, ', %d new layer(s) (%s)' % (grown, args.grow_init) if grown else ''))
     nparams = sum(p.numel() for p in model.parameters())
     log('config %s, %d labels, %.1fM parameters, lr %g' % (cfg, len(labels), nparams / 1e6, lr))
     no_decay = [p for n, p in model.named_parameters() if n.endswith('bias') or 'LayerNorm' in n]
@@ -278,7 +308,7 @@ def main():
         save_atomic({k: (v.half() if v.is_floating_point() else v) for k, v in model.state_dict().items()}, args.save_fp16)
         log('float16 weights -> %s' % args.save_fp16)
     stats = {'config': cfg, 'labels': labels, 'counts': counts, 'tokens': ntok, 'steps': step, 'epochs': step / per_epoch,
-             'train_s': train_s, 'params': nparams, 'args': vars(args)}
+             'train_s': train_s, 'params': nparams, 'args': vars(args), 'grown_layers': grown}
     with open(os.path.join(args.work, 'stats.json'), 'w') as f:
         json.dump(stats, f, indent=1)
     t2 = time.time()
