@@ -148,6 +148,8 @@ def main():
     ap.add_argument('--init', help='encoder weights from pretrainMlm.py')
     ap.add_argument('--init-full', help='every weight (encoder and classifier) from a trainReal.py model.pt '
                     'with the same shape and labels: a second stage that continues an earlier run')
+    ap.add_argument('--contrast-weight', type=float, default=1.0,
+                    help='loss weight of the contrast labels (B-/I-ORGANIZATION, LOCATION) against 1 for the others (experiment)')
     ap.add_argument('--grow-init', default='zero', choices=['zero', 'copy'],
                     help='--init-full from a model with fewer --layers: the new top layers start with their output '
                          'projections zeroed (zero: near the identity) or as copies of the top layer (copy)')
@@ -275,12 +277,16 @@ def main():
         save_atomic({'model': model.state_dict(), 'opt': opt.state_dict(), 'sched': sched.state_dict(),
                      'torch_rng': torch.get_rng_state(), 'step': step, 'elapsed': state['elapsed']}, ckpt)
 
+    class_weight = None
+    if args.contrast_weight != 1.0:
+        class_weight = torch.tensor([args.contrast_weight if l[2:] in contrast else 1.0 for l in labels])
     model.train()
     run_loss, t1, w1 = 0.0, time.process_time() - state['elapsed'], time.time()
     while step < total:
         ids, mask, ttypes, lab = collate(data, batch_at(step))
         logits = model(ids, mask, ttypes)
-        loss = torch.nn.functional.cross_entropy(logits.view(-1, logits.shape[-1]), lab.view(-1), ignore_index=-100)
+        loss = torch.nn.functional.cross_entropy(logits.view(-1, logits.shape[-1]), lab.view(-1), ignore_index=-100,
+                                                 weight=class_weight)
         apply_step(model, opt, loss)
         step += 1
         state['elapsed'] = time.process_time() - t1
