@@ -32,13 +32,12 @@ def main():
     fp32 = os.path.join(work, 'model.onnx')
     exportOnnx.export(model, fp32)
     max_len = st.get('args', {}).get('max_len', 128)
-    lexicons = {}
-    for key, at_least in (('name_lexicon', 4), ('place_lexicon', 8)):
-        if st['config'].get('type_vocab', 2) >= at_least:
-            with open(st['args'][key], encoding='utf-8') as f:
-                lexicons[key] = [line.strip() for line in f if line.strip()]
+    lexicon = None
+    if st['config'].get('type_vocab', 2) == 4:
+        with open(st['args']['name_lexicon'], encoding='utf-8') as f:
+            lexicon = [line.strip() for line in f if line.strip()]
     modelFolder.write_folder(out, WordPieceTokenizer().vocab, dict(st['config'], train_max_tokens=max_len), st['labels'],
-                             lexicon=lexicons.get('name_lexicon'), place_lexicon=lexicons.get('place_lexicon'))
+                             lexicon=lexicon)
     q8 = os.path.join(out, 'onnx', 'model_quantized.onnx')
     quantizeInt8.quantize(fp32, q8)
     print('%s: %.1f MB int8' % (q8, os.path.getsize(q8) / 1e6))

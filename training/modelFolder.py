@@ -77,9 +77,7 @@ def model_config(cfg, labels):
         # wordpiece.case_types); a runtime that passes zeros still works, as if the text were lowercase.
         'cardwright_case_token_types': True,
         # With a first-name lexicon (trainReal.py --name-lexicon): + 2 for tokens of a word in it.
-        **({'cardwright_name_lexicon': NAME_LEXICON} if cfg.get('type_vocab', 2) >= 4 else {}),
-        # With a place lexicon too (--place-lexicon): + 4 for tokens of a word in it.
-        **({'cardwright_place_lexicon': PLACE_LEXICON} if cfg.get('type_vocab', 2) == 8 else {}),
+        **({'cardwright_name_lexicon': NAME_LEXICON} if cfg.get('type_vocab', 2) == 4 else {}),
         # Trained on sequences of at most this many tokens: position embeddings beyond it never
         # learned anything, so Cardwright's runtime cuts longer text into windows of this size.
         'cardwright_max_tokens': cfg.get('train_max_tokens', 128),
@@ -95,15 +93,13 @@ def model_config(cfg, labels):
 
 
 NAME_LEXICON = 'name-lexicon.txt'
-PLACE_LEXICON = 'place-lexicon.txt'
 
 
-def write_folder(out_dir, vocab, cfg, labels, max_len=512, lexicon=None, place_lexicon=None):
+def write_folder(out_dir, vocab, cfg, labels, max_len=512, lexicon=None):
     os.makedirs(os.path.join(out_dir, 'onnx'), exist_ok=True)
-    for name, words, at_least in ((NAME_LEXICON, lexicon, 4), (PLACE_LEXICON, place_lexicon, 8)):
-        if cfg.get('type_vocab', 2) >= at_least:
-            with open(os.path.join(out_dir, name), 'w', encoding='utf-8') as f:
-                f.write(''.join(w + '\n' for w in sorted(words)))
+    if cfg.get('type_vocab', 2) == 4:
+        with open(os.path.join(out_dir, NAME_LEXICON), 'w', encoding='utf-8') as f:
+            f.write(''.join(w + '\n' for w in sorted(lexicon)))
     write_json(os.path.join(out_dir, 'config.json'), model_config(cfg, labels))
     write_json(os.path.join(out_dir, 'tokenizer_config.json'), tokenizer_config(min(max_len, cfg['max_pos'])))
     write_json(os.path.join(out_dir, 'special_tokens_map.json'), {

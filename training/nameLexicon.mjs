@@ -5,17 +5,12 @@
 // training/wordpiece.py case_types) and learns from context when such a word is a name.
 //
 //   node training/nameLexicon.mjs [--out training/work/name-lexicon.txt]
-//   node training/nameLexicon.mjs --places [--out training/work/place-lexicon.txt]
-//
-// `--places` writes the place lexicon instead (trainReal.py --place-lexicon, token types + 4): the
-// words of every locale's city names, states, counties, countries and continents.
 import { allLocales } from '@faker-js/faker';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const at = process.argv.indexOf('--out');
-const places = process.argv.includes('--places');
-const out = at > 0 ? process.argv[at + 1] : path.join(path.dirname(new URL(import.meta.url).pathname), 'work', places ? 'place-lexicon.txt' : 'name-lexicon.txt');
+const out = at > 0 ? process.argv[at + 1] : path.join(path.dirname(new URL(import.meta.url).pathname), 'work', 'name-lexicon.txt');
 
 /** What BERT's normalizer makes of a word: lowercase, NFD, combining marks dropped. */
 function normalize(word) {
@@ -27,8 +22,6 @@ function normalize(word) {
  * Thế, Ân, My, Long; Uzbek To, No): everywhere in text, never a name signal.
  */
 const COMMON = new Set('the an my to no can long de la le el en un una und der die das and or of in on at is it as by he we me so do go up if be us'.split(' '));
-/** Function words inside place names (Bad Homburg vor der Höhe, Stratford-upon-Avon, Saint-Denis-sur-Mer). */
-const PLACE_COMMON = new Set('am im vor del dei di da do dos das du des sur sous upon les los las lo al ob bei ter ten van von'.split(' '));
 
 const words = new Set();
 function add(value) {
@@ -36,17 +29,14 @@ function add(value) {
   for (const part of normalize(value).split(/[^\p{L}]+/u)) {
     // Two letters at least, and only scripts whose words the tokenizer keeps whole (CJK
     // characters become one token each and carry no name signal of their own).
-    if (part.length >= 2 && !COMMON.has(part) && !(places && PLACE_COMMON.has(part)) && !/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u.test(part)) words.add(part);
+    if (part.length >= 2 && !COMMON.has(part) && !/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u.test(part)) words.add(part);
   }
 }
 function addAll(list) {
   if (Array.isArray(list)) list.forEach(add);
   else if (list && typeof list === 'object') for (const key of Object.keys(list)) addAll(list[key]);
 }
-for (const locale of Object.values(allLocales)) {
-  if (!places) addAll(locale.person?.first_name);
-  else for (const key of ['city_name', 'state', 'county', 'country', 'continent']) addAll(locale.location?.[key]);
-}
+for (const locale of Object.values(allLocales)) addAll(locale.person?.first_name);
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, [...words].sort().join('\n') + '\n');
-console.log(`${words.size} ${places ? 'place' : 'first-name'} words -> ${out}`);
+console.log(`${words.size} first-name words -> ${out}`);

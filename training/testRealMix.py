@@ -136,13 +136,8 @@ class RealMixTest(unittest.TestCase):
             # Without capitals the lexicon bit stays; a drop hides it (generated documents only).
             self.assertEqual(''.join(map(str, tok.case_types(text, case=False))), '00002020000')
             self.assertEqual(''.join(map(str, tok.case_types(text, drop=lambda: True))), '10001010000')
-            # A place lexicon adds 4, on its own or on top of a first name.
-            WordPieceTokenizer.place_lexicon = frozenset(['hope', 'paris'])
-            self.assertEqual(''.join(map(str, tok.case_types(text))), '10003070000')
-            self.assertEqual(''.join(map(str, tok.case_types('Paris hope'))), '56')
         finally:
             WordPieceTokenizer.lexicon = None
-            WordPieceTokenizer.place_lexicon = None
 
     def test_grow_layers(self):
         import torch
@@ -175,6 +170,15 @@ class RealMixTest(unittest.TestCase):
                 agree = (deep(ids, mask, types).argmax(-1) == before.argmax(-1)).float().mean().item()
                 self.assertGreater(agree, 0.9)
         self.assertEqual(trainReal.grow_layers(small, dict(small.state_dict()), 'zero'), 0)
+
+    def test_contrast_weights(self):
+        import trainReal
+        labels, _ = realMix.label_list(['ORGANIZATION', 'LOCATION'])
+        self.assertIsNone(trainReal.contrast_weights(labels, ['ORGANIZATION', 'LOCATION'], 1.0))
+        w = trainReal.contrast_weights(labels, ['ORGANIZATION', 'LOCATION'], 3.0).tolist()
+        heavy = sorted(label for label, x in zip(labels, w) if x == 3.0)
+        self.assertEqual(heavy, ['B-LOCATION', 'B-ORGANIZATION', 'I-LOCATION', 'I-ORGANIZATION'])
+        self.assertTrue(all(x == 1.0 for label, x in zip(labels, w) if label not in heavy))
 
 
 if __name__ == '__main__':

@@ -89,14 +89,21 @@ def grow_layers(model, state, how):
             top = k.replace('layer.%d.' % i, 'layer.%d.' % (have - 1), 1)
             if how == 'copy':
                 state[k] = state[top].clone()
-            elif k.endswith(('attention.output.dense.weight', 'attention.output.dense.bias',
-                             '.output.dense.weight', '.output.dense.bias')):
+            elif k.endswith(('.output.dense.weight', '.output.dense.bias')):  # attention's and the FFN's
                 state[k] = torch.zeros_like(fresh[k])
             elif '.output.LayerNorm.' in k and '.attention.' not in k:
                 state[k] = state[top].clone()
             else:
                 state[k] = fresh[k].clone()
     return max(0, want - have)
+
+
+def contrast_weights(labels, contrast, weight):
+    """The loss weight of each label for --contrast-weight: `weight` for the B-/I- labels of the
+    contrast types, 1 for the others; None (plain cross-entropy) when `weight` is 1."""
+    if weight == 1.0:
+        return None
+    return torch.tensor([weight if label[2:] in contrast else 1.0 for label in labels])
 
 
 def save_atomic(obj, path):
@@ -131,8 +138,6 @@ def main():
     ap.add_argument('--no-case-real', type=float, default=0.1, help='same for the real corpora')
     ap.add_argument('--name-lexicon', help='first-name lexicon file (nameLexicon.mjs; written there when missing): '
                     'token types 0-3 (capital x known first name) instead of 0-1')
-    ap.add_argument('--place-lexicon', help='with --name-lexicon: place lexicon file (nameLexicon.mjs --places; written '
-                    'there when missing): + 4 for known place words (token types 0-7)')
     ap.add_argument('--lex-drop', type=float, default=0.3, help='share of lexicon words hidden in generated documents')
     ap.add_argument('--epochs', type=int, default=2)
     ap.add_argument('--minutes', type=float, default=0,
@@ -176,14 +181,6 @@ def main():
             WordPieceTokenizer.lexicon = frozenset(line.strip() for line in f if line.strip())
         cfg['type_vocab'] = 4
         log('name lexicon: %d words from %s' % (len(WordPieceTokenizer.lexicon), args.name_lexicon))
-        if args.place_lexicon:
-            if not os.path.exists(args.place_lexicon):
-                subprocess.run(['node', os.path.join(HERE, 'nameLexicon.mjs'), '--places', '--out', args.place_lexicon],
-                               check=True, cwd=os.path.join(HERE, '..'))
-            with open(args.place_lexicon, encoding='utf-8') as f:
-                WordPieceTokenizer.place_lexicon = frozenset(line.strip() for line in f if line.strip())
-            cfg['type_vocab'] = 8
-            log('place lexicon: %d words from %s' % (len(WordPieceTokenizer.place_lexicon), args.place_lexicon))
     lr = args.lr or (1e-3 if cfg['hidden'] <= 128 else 5e-4)
     tok = WordPieceTokenizer()
     t0 = time.time()
@@ -194,8 +191,7 @@ def main():
                no_case_real=args.no_case_real, max_len=args.max_len, p_faker=args.p_faker, handle=args.handle_type,
                **({'swap': args.real_swap} if args.real_swap else {}),
                **({'swap_types': args.swap_types} if args.swap_types != SWAP_TYPES else {}),
-               **({'lexicon': len(WordPieceTokenizer.lexicon), 'lex_drop': args.lex_drop} if args.name_lexicon else {}),
-               **({'places': len(WordPieceTokenizer.place_lexicon)} if args.place_lexicon else {}))
+               **({'lexicon': len(WordPieceTokenizer.lexicon), 'lex_drop': args.lex_drop} if args.name_lexicon else {}))
     cache = args.data_cache
     c = torch.load(cache, weights_only=False) if cache and os.path.exists(cache) else None
     if c and c['key'] == key:
@@ -232,7 +228,7 @@ def main():
         state = torch.load(args.init_full)
         key = 'bert.embeddings.token_type_embeddings.weight'
         have, want = state[key].shape[0], cfg.get('type_vocab', 2)
-        if have < want:  # a case-only model continued with lexicon types: types 2/3 (4-7) start as 0/1 (0-3)
+        if have < want:  # a case-only model continued with name types: types 2/3 start as 0/1
             state[key] = torch.cat([state[key]] * (want // have))
         grown = grow_layers(model, state, args.grow_init)
         model.load_state_dict(state)  # strict: same shape and label list
@@ -277,9 +273,7 @@ def main():
         save_atomic({'model': model.state_dict(), 'opt': opt.state_dict(), 'sched': sched.state_dict(),
                      'torch_rng': torch.get_rng_state(), 'step': step, 'elapsed': state['elapsed']}, ckpt)
 
-    class_weight = None
-    if args.contrast_weight != 1.0:
-        class_weight = torch.tensor([args.contrast_weight if l[2:] in contrast else 1.0 for l in labels])
+    class_weight = contrast_weights(labels, contrast, args.contrast_weight)
     model.train()
     run_loss, t1, w1 = 0.0, time.process_time() - state['elapsed'], time.time()
     while step < total:
@@ -339,7 +333,7 @@ def main():
         fp32 = os.path.join(args.work, 'model.onnx')
         exportOnnx.export(model, fp32)
         modelFolder.write_folder(args.export, tok.vocab, dict(cfg, train_max_tokens=args.max_len), labels,
-                                 lexicon=WordPieceTokenizer.lexicon, place_lexicon=WordPieceTokenizer.place_lexicon)
+                                 lexicon=WordPieceTokenizer.lexicon)
         q8 = os.path.join(args.export, 'onnx', 'model_quantized.onnx')
         quantizeInt8.quantize(fp32, q8)
         log('exported %s (%.1f MB int8)' % (args.export, os.path.getsize(q8) / 1e6))

@@ -150,25 +150,20 @@ class WordPieceTokenizer:
     # Words of the first-name lexicon (nameLexicon.mjs), or None: set by trainReal.py --name-lexicon
     # for every tokenizer of the process (the evaluations make their own).
     lexicon = None
-    # Words of the place lexicon (nameLexicon.mjs --places), or None: trainReal.py --place-lexicon.
-    place_lexicon = None
 
     def case_types(self, text, case=True, drop=None):
         """Token type id per token (no specials): 1 when the token's word starts with an
         uppercase letter (Unicode category Lu), else 0. The model reads capitalization through
         BERT's token_type_ids, since its lowercasing vocabulary cannot see it; Cardwright's
         runtime (core/pii/modelSpans.ts) computes the same ids. With a lexicon, + 2 when the
-        normalized word is a known first name (types 0-3); with a place lexicon too, + 4 when it
-        is a known place word (types 0-7). `case=False` leaves capitalization out (as if the text
-        were lowercase); `drop()` true hides a lexicon word (training only)."""
+        normalized word is a known first name (types 0-3). `case=False` leaves capitalization out
+        (as if the text were lowercase); `drop()` true hides a lexicon word (training only)."""
         types = []
-        lexicon, places = self.lexicon, self.place_lexicon
+        lexicon = self.lexicon
         for word, ws, we in self.words(text):
             t = 1 if case and unicodedata.category(text[ws]) == 'Lu' else 0
             if lexicon is not None and word in lexicon and not (drop and drop()):
                 t += 2
-            if places is not None and word in places and not (drop and drop()):
-                t += 4
             types.extend([t] * len(self._wordpiece(word)))
         return types
 

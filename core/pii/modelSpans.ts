@@ -19,8 +19,6 @@ export interface ClassifierLike {
   caseTypes?: boolean;
   /** With caseTypes: the first-name lexicon whose words get types 2/3 (see caseTypes). */
   nameLexicon?: ReadonlySet<string>;
-  /** With nameLexicon: the place lexicon whose words get + 4 (types 0-7, see caseTypes). */
-  placeLexicon?: ReadonlySet<string>;
   /** `types`: token type ids per sequence, same lengths as the ids (zeros when absent). */
   classify(sequences: readonly (readonly number[])[], types?: readonly ArrayLike<number>[]): Promise<Float32Array[]>;
   /**
@@ -109,7 +107,7 @@ export async function modelSpans(
   for (let text = 0; text < tokenized.length; text++) {
     const tokens = tokenized[text];
     if (tokens.ids.length === 0) continue;
-    const types = textTypes ? caseTypes(texts[text], tokens, textTypes.subarray(tokenOffset, tokenOffset + tokens.ids.length), classifier.nameLexicon, classifier.placeLexicon) : undefined;
+    const types = textTypes ? caseTypes(texts[text], tokens, textTypes.subarray(tokenOffset, tokenOffset + tokens.ids.length), classifier.nameLexicon) : undefined;
     tokenOffset += tokens.ids.length;
     for (const window of windows[text]) {
       const ids = [classifier.tokenizer.clsId];

@@ -325,10 +325,9 @@ class WordPieceReader {
  * them back to the model without changing its inputs' shape. Same rule as training/wordpiece.py.
  *
  * With a first-name lexicon (config `cardwright_name_lexicon`, words as the tokenizer normalizes
- * them: lowercase, accents stripped), + 2 for every token of a word in it: types 0-3. With a place
- * lexicon too (`cardwright_place_lexicon`), + 4 for every token of a word in that: types 0-7.
+ * them: lowercase, accents stripped), + 2 for every token of a word in it: types 0-3.
  */
-export function caseTypes(text: string, tokens: Tokens, into?: Uint8Array, lexicon?: ReadonlySet<string>, places?: ReadonlySet<string>): Uint8Array {
+export function caseTypes(text: string, tokens: Tokens, into?: Uint8Array, lexicon?: ReadonlySet<string>): Uint8Array {
   // `into`: where to write them (as many entries as tokens), instead of a new array.
   const types = into ?? new Uint8Array(tokens.ids.length);
   const count = tokens.ids.length;
@@ -343,16 +342,12 @@ export function caseTypes(text: string, tokens: Tokens, into?: Uint8Array, lexic
     else if (code < 128) type = code >= 65 && code <= 90 ? 1 : 0;
     else type = UPPERCASE.test(String.fromCodePoint(code)) ? 1 : 0;
     // Only words that start with a letter can be names (ASCII digits and punctuation skip the lookup).
-    if ((lexicon || places) && code !== undefined && (code >= 128 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122))) {
+    if (lexicon && code !== undefined && (code >= 128 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122))) {
       let end = tokens.ends[t];
       for (let u = t + 1; u < count && tokens.continuation[u]; u++) end = tokens.ends[u];
       // Two letters at least; no name is longer than 64 characters (an [UNK] blob can be).
       const length = end - tokens.starts[t];
-      if (length >= 2 && length <= 64) {
-        const word = normalizedWord(text.slice(tokens.starts[t], end));
-        if (lexicon?.has(word)) type += 2;
-        if (places?.has(word)) type += 4;
-      }
+      if (length >= 2 && length <= 64 && lexicon.has(normalizedWord(text.slice(tokens.starts[t], end)))) type += 2;
     }
     types[t] = type;
   }

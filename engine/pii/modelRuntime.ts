@@ -42,8 +42,6 @@ export interface TokenClassifier {
   readonly caseTypes: boolean;
   /** Its first-name lexicon (config `cardwright_name_lexicon`, a file in the model folder): token types 2/3. */
   readonly nameLexicon?: ReadonlySet<string>;
-  /** Its place lexicon (config `cardwright_place_lexicon`): + 4, token types 0-7. */
-  readonly placeLexicon?: ReadonlySet<string>;
   /**
    * Label probabilities per token: for each sequence, `length x labels` numbers, row-major.
    * `types`: token type ids per sequence (zeros when absent).
@@ -97,18 +95,14 @@ async function loadLocalPipelineNow(task: string, folder: string, dtype: 'q8' | 
   });
 }
 
-/** The config keys of a model's lexicons, and what an error message calls each. */
-const LEXICONS = { cardwright_name_lexicon: 'name lexicon', cardwright_place_lexicon: 'place lexicon' } as const;
-type LexiconKey = keyof typeof LEXICONS;
-
-/** A model's lexicon (first names, places): one normalized word a line, in the model folder. */
-function readLexicon(folder: string, file: string, key: LexiconKey): Set<string> {
-  if (!SAFE_FILE.test(file)) throw new ModelLoadError(`${folder}: ${key} must name a file inside the model folder, not ${JSON.stringify(file)}`);
+/** A model's first-name lexicon: one normalized word a line, in the model folder. */
+function readNameLexicon(folder: string, file: string): Set<string> {
+  if (!SAFE_FILE.test(file)) throw new ModelLoadError(`${folder}: cardwright_name_lexicon must name a file inside the model folder, not ${JSON.stringify(file)}`);
   let text: string;
   try {
     text = fs.readFileSync(path.join(folder, file), 'utf8');
   } catch (error) {
-    throw new ModelLoadError(`${folder}: cannot read its ${LEXICONS[key]} ${file} (${(error as Error).message})`);
+    throw new ModelLoadError(`${folder}: cannot read its name lexicon ${file} (${(error as Error).message})`);
   }
   return lexiconWords(text);
 }
@@ -117,8 +111,8 @@ function readLexicon(folder: string, file: string, key: LexiconKey): Set<string>
 const SAFE_FILE = /^(?!.*(?:^|\/)\.\.(?:\/|$))[\w.-]+(?:\/[\w.-]+)*$/;
 
 /** The lexicon of a Hub model: next to its config in the cache, else downloaded like its other files. */
-async function hubLexicon(env: { remoteHost: string; cacheDir: string | null }, modelId: string, file: string, key: LexiconKey): Promise<Set<string>> {
-  if (!SAFE_FILE.test(file)) throw new ModelLoadError(`${modelId}: ${key} must name a file of the model, not ${JSON.stringify(file)}`);
+async function hubNameLexicon(env: { remoteHost: string; cacheDir: string | null }, modelId: string, file: string): Promise<Set<string>> {
+  if (!SAFE_FILE.test(file)) throw new ModelLoadError(`${modelId}: cardwright_name_lexicon must name a file of the model, not ${JSON.stringify(file)}`);
   const cached = env.cacheDir ? path.join(env.cacheDir, ...modelId.split('/'), ...file.split('/')) : undefined;
   if (cached && fs.existsSync(cached)) return lexiconWords(fs.readFileSync(cached, 'utf8'));
   const url = `${env.remoteHost}${modelId}/resolve/main/${file}`;
@@ -128,7 +122,7 @@ async function hubLexicon(env: { remoteHost: string; cacheDir: string | null }, 
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     text = await response.text();
   } catch (error) {
-    throw new ModelLoadError(`${modelId}: its ${LEXICONS[key]} could not be downloaded from ${url} (${(error as Error).message})`);
+    throw new ModelLoadError(`${modelId}: its name lexicon could not be downloaded from ${url} (${(error as Error).message})`);
   }
   if (cached) {
     fs.mkdirSync(path.dirname(cached), { recursive: true });
@@ -202,7 +196,6 @@ async function loadTokenClassifierNow(options: ModelOptions): Promise<TokenClass
     cardwright_case_token_types?: boolean;
     cardwright_max_tokens?: number;
     cardwright_name_lexicon?: string;
-    cardwright_place_lexicon?: string;
   };
   if (isFolder) {
     tokenizerJson = readJson(path.join(options.model, 'tokenizer.json'));
@@ -229,14 +222,11 @@ async function loadTokenClassifierNow(options: ModelOptions): Promise<TokenClass
   const modelConfig = (model as unknown as { config: typeof config }).config ?? config;
   const id2label = modelConfig.id2label ?? config.id2label ?? {};
   const usesCaseTypes = modelConfig.cardwright_case_token_types === true || config.cardwright_case_token_types === true;
-  const lexicon = async (key: LexiconKey): Promise<Set<string> | undefined> => {
-    const file = modelConfig[key] ?? config[key];
-    if (!usesCaseTypes || typeof file !== 'string') return undefined;
-    return isFolder ? readLexicon(options.model, file, key) : await hubLexicon(env, modelId, file, key);
-  };
-  const nameLexicon = await lexicon('cardwright_name_lexicon');
-  // Places add to the first-name types (4-7 are 0-3 plus a place word): only with a name lexicon.
-  const placeLexicon = nameLexicon ? await lexicon('cardwright_place_lexicon') : undefined;
+  const lexiconFile = modelConfig.cardwright_name_lexicon ?? config.cardwright_name_lexicon;
+  let nameLexicon: Set<string> | undefined;
+  if (usesCaseTypes && typeof lexiconFile === 'string') {
+    nameLexicon = isFolder ? readNameLexicon(options.model, lexiconFile) : await hubNameLexicon(env, modelId, lexiconFile);
+  }
   const labels: string[] = [];
   for (const [id, label] of Object.entries(id2label)) labels[Number(id)] = label;
   if (labels.length === 0) throw new ModelLoadError(`${options.model}: config.json has no id2label`);
@@ -309,7 +299,6 @@ async function loadTokenClassifierNow(options: ModelOptions): Promise<TokenClass
     source: { ...options, model: isFolder ? path.resolve(options.model) : options.model },
     caseTypes: usesCaseTypes,
     nameLexicon,
-    placeLexicon,
     classify,
     classifyLogits,
     async dispose() {
@@ -417,7 +406,7 @@ export async function firstWindowTokenLabels(model: TokenClassifier, text: strin
   const count = Math.min(tokens.ids.length, model.maxTokens - 2);
   if (count === 0) return [];
   // A model trained with capitalization as token types (Cardwright's PII model) gets them here too.
-  const types = model.caseTypes ? [[0, ...caseTypes(text, tokens, undefined, model.nameLexicon, model.placeLexicon).subarray(0, count), 0]] : undefined;
+  const types = model.caseTypes ? [[0, ...caseTypes(text, tokens, undefined, model.nameLexicon).subarray(0, count), 0]] : undefined;
   const [rows] = await model.classify([[model.tokenizer.clsId, ...tokens.ids.slice(0, count), model.tokenizer.sepId]], types);
   const labels = model.labels.length;
   const out: Array<{ start: number; end: number; label: string; score: number }> = [];

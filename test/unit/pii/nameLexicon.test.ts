@@ -1,7 +1,6 @@
 /**
- * A model's lexicons (config `cardwright_name_lexicon`, `cardwright_place_lexicon`): read from the
- * model folder, passed to the token types, and refused with a clear error when missing or outside
- * the folder.
+ * A model's first-name lexicon (config `cardwright_name_lexicon`): read from the model folder,
+ * passed to the token types, and refused with a clear error when missing or outside the folder.
  * Uses a copy of the shipped model's folder with its config rewritten.
  */
 import * as assert from 'node:assert/strict';
@@ -42,24 +41,11 @@ describe('pii model name lexicon', function () {
     }
   });
 
-  it('reads the place lexicon the config names next to the name lexicon', async () => {
-    fs.writeFileSync(path.join(folder, 'names-test.txt'), 'ana\n');
-    fs.writeFileSync(path.join(folder, 'places-test.txt'), 'lodz\nparis\n');
-    withConfig({ cardwright_name_lexicon: 'names-test.txt', cardwright_place_lexicon: 'places-test.txt' });
-    const classifier = await loadTokenClassifier({ model: folder });
-    try {
-      assert.deepEqual([...(classifier.placeLexicon ?? [])].sort(), ['lodz', 'paris']);
-    } finally {
-      await classifier.dispose();
-    }
-  });
-
-  it('has none when the config names none, and no place lexicon without a name lexicon', async () => {
-    withConfig({ cardwright_name_lexicon: undefined, cardwright_place_lexicon: 'places-test.txt' });
+  it('has none when the config names none', async () => {
+    withConfig({ cardwright_name_lexicon: undefined });
     const classifier = await loadTokenClassifier({ model: folder });
     try {
       assert.equal(classifier.nameLexicon, undefined);
-      assert.equal(classifier.placeLexicon, undefined);
     } finally {
       await classifier.dispose();
     }
@@ -72,10 +58,5 @@ describe('pii model name lexicon', function () {
       withConfig({ cardwright_name_lexicon: file });
       await assert.rejects(loadTokenClassifier({ model: folder }), (error: Error) => error instanceof ModelLoadError && /inside the model folder/.test(error.message), file);
     }
-    fs.writeFileSync(path.join(folder, 'names-test.txt'), 'ana\n');
-    withConfig({ cardwright_name_lexicon: 'names-test.txt', cardwright_place_lexicon: 'no-places.txt' });
-    await assert.rejects(loadTokenClassifier({ model: folder }), (error: Error) => error instanceof ModelLoadError && /place lexicon no-places\.txt/.test(error.message));
-    withConfig({ cardwright_name_lexicon: 'names-test.txt', cardwright_place_lexicon: '../places.txt' });
-    await assert.rejects(loadTokenClassifier({ model: folder }), (error: Error) => error instanceof ModelLoadError && /cardwright_place_lexicon must name a file inside/.test(error.message));
   });
 });
