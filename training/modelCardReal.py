@@ -118,6 +118,18 @@ def write(out_dir, cfg, labels, stats, ev, command):
         swap_text = (', and %d times more with their %s replaced by @faker-js/faker values of a random locale '
                      '(the real context stays, the mentions change: `--real-swap`)'
                      % (stats['args']['real_swap'], ', '.join(swapped)))
+    handles = stats['args'].get('real_handles') or 'keep'
+    if handles != 'keep':
+        swap_text += ('. User handles (`@name`) that %s leaves unlabelled are %s (`--real-handles %s`)'
+                      % ('WNUT-17 (whose guidelines annotate no handle)' if handles.endswith('-wnut17') else 'a corpus',
+                         'left out of the loss' if handles.startswith('ignore') else 'labelled PERSON', handles))
+    if stats['args'].get('swap_handles'):
+        swap_text += '; a replaced handle becomes another handle made from a faker name (`--swap-handles`)'
+    code_docs = stats['counts'].get('code') or 0
+    code_text = ('\n4. Code and config fragments whose `@` words are not handles (annotations, decorators, '
+                 'documentation tags, style-sheet rules, package scopes, SQL variables, team mentions; '
+                 '`training/codeSnippets.py`), %s of them, a quarter with an author\'s name, email or handle.'
+                 % format(code_docs, ',')) if code_docs else ''
     lexicon_text = ''
     if stats['args'].get('name_lexicon'):
         lexicon_text = (', and whether a word is a known first name as types 2 and 3 (`cardwright_name_lexicon`: '
@@ -161,7 +173,7 @@ postcode, city and country, also across line breaks) is one STREET_ADDRESS.
 
 ## Data
 
-Three sources, mixed by `training/realMix.py` (label mapping: `training/data/ner/labelMap.json`):
+{'Four' if code_docs else 'Three'} sources, mixed by `training/realMix.py` (label mapping: `training/data/ner/labelMap.json`):
 
 1. Human-annotated corpora, train splits only (their dev splits and a fixed 20% of WikiGold are
    the development benchmark, their test splits are not in the repository), repeated
@@ -172,7 +184,7 @@ Three sources, mixed by `training/realMix.py` (label mapping: `training/data/ner
 2. Synthetic records, postal blocks and contacts whose values come from `@faker-js/faker`
    (73 locales, each country's own address layout, one line and multi-line).
 3. Cardwright's own sentence templates and grammar, and natural prose with headings in English,
-   Spanish, German, French, Italian, Portuguese and Dutch (`training/proseTemplates.py`).
+   Spanish, German, French, Italian, Portuguese and Dutch (`training/proseTemplates.py`).{code_text}
 
 {stats['tokens']:,} tokens per epoch ({', '.join('%s %s' % (k, format(v, ',')) for k, v in stats['counts'].items())} examples).
 

@@ -10,6 +10,7 @@ import contextlib
 import json
 import os
 import random
+import re
 import subprocess
 
 import corpus
@@ -29,13 +30,19 @@ def label_list(contrast):
     return ['O'] + [p + '-' + t for t in types for p in ('B', 'I')], types
 
 
+IGNORE = 'IGNORE'  # a span type whose tokens are left out of the loss (-100)
+
+
 def token_labels(starts, ends, spans, label_id):
-    """corpus.token_labels with a label table of its own; spans of types not in it are O."""
+    """corpus.token_labels with a label table of its own; spans of types not in it are O, tokens
+    of IGNORE spans -100."""
+    ignored = [(a, b) for a, b, t in spans if t == IGNORE]
     spans = sorted(s for s in spans if 'B-' + s[2] in label_id)
     labels, prev = [], None
     for s, e in zip(starts, ends):
-        if s < 0:
+        if s < 0 or any(a <= s < b for a, b in ignored):
             labels.append(-100)
+            prev = None
             continue
         hit = next((k for k, (a, b, _) in enumerate(spans) if a <= s < b), None)
         if hit is None:
@@ -211,6 +218,21 @@ def prose_document(rng, mix, pool):
     return text, spans
 
 
+def code_document(rng, mix, pool):
+    """1-3 code/config fragments (codeSnippets.py): `@` words that are not handles (O), now and
+    then a line with an author's name, email or handle."""
+    import codeSnippets
+    mix.locale = rng.choice(mix.locales)
+    ctx = R.Context(rng, pool)
+    parts = []
+    for _ in range(rng.randint(1, 3)):
+        if rng.random() < 0.25:
+            parts.append(render_mix(rng.choice(codeSnippets.PII_LINES), rng, ctx))
+        else:
+            parts.append((codeSnippets.snippet(rng), []))
+    return _join(parts, rng, ('\n', '\n\n'))
+
+
 def faker_document(rng, mix):
     """A record, letter block or address of one locale: key/value lines, CSV, JSON, a postal block
     (name, company, multi-line address) or a one-line 'Name, Company, address' contact."""
@@ -277,22 +299,88 @@ def real_examples(types, max_chars=300):
     return list(realCorpora.training_examples(types, max_chars=max_chars))
 
 
+# A user handle as personSpanCheck.ts reads it: `@` not inside a word or an email address.
+HANDLE = re.compile(r'(?<![\w.+-])@\w+')
+
+
+def label_handles(text, spans, policy, corpus=''):
+    """The spans of a real example with its unlabelled @handles added as `policy` says: 'keep'
+    (left O), 'ignore' (IGNORE: out of the loss) or 'person' (PERSON); 'ignore-wnut17' and
+    'person-wnut17' do so only in WNUT-17, whose guidelines leave handles out. WNUT-17 leaves every
+    handle unlabelled by its guidelines (1,951 in its train split, 6 labelled), the Broad Twitter
+    Corpus labels most (1,295 PER, 486 ORG, 414 unlabelled in its train split): kept as O, the
+    two conventions teach the model that an unknown handle is not personal data."""
+    if policy == 'keep' or (policy.endswith('-wnut17') and not corpus.startswith('wnut17')):
+        return spans
+    typ = IGNORE if policy.startswith('ignore') else 'PERSON'
+    extra = [(m.start(), m.end(), typ) for m in HANDLE.finditer(text)
+             if not any(a < m.end() and m.start() < b for a, b, _ in spans)]
+    return sorted(list(spans) + extra) if extra else spans
+
+
+def handle_value(rng, mix, typ):
+    """A handle made from a faker person or company name (`@dana_whit`, `@DanaW84`, `@acmecorp`),
+    so that a mention replacement keeps a handle a handle; None when the name has no ASCII letters."""
+    name = mix.value(rng, 'person' if typ == 'PERSON' else 'company', locale=rng.choice(mix.locales))
+    words = [w for w in (re.sub(r'[^A-Za-z0-9]', '', E.ascii_fold(x)) for x in (name or '').split()) if w]
+    if not words:
+        return None
+    form = rng.random()
+    if form < 0.35:
+        core = ''.join(words).lower()
+    elif form < 0.6:
+        core = ''.join(w[:1].upper() + w[1:] for w in words)
+    elif form < 0.8:
+        core = '_'.join(words).lower()
+    else:
+        core = words[0] + (words[-1][:1].upper() if len(words) > 1 else '')
+    core = core[:14]
+    tail = rng.random()
+    if tail < 0.3:
+        core += str(rng.randint(0, 99 if tail < 0.2 else 9999))
+    elif tail < 0.4:
+        core = rng.choice(['_', 'its', 'the', 'real']) + core if tail < 0.35 else core + rng.choice(['_', 'x', 'xo', '_official'])
+    return '@' + core
+
+
+def lower_names(rng, text, spans, p):
+    """`text` with each PERSON mention (not a handle) written in lowercase with probability `p`,
+    as people type names in comments and chats (`if you support trump`); offsets do not move (a
+    character whose lowercase has another length is left as it is)."""
+    if p <= 0:
+        return text
+    chars = None
+    for a, b, t in spans:
+        if t == 'PERSON' and text[a] != '@' and rng.random() < p:
+            chars = chars or list(text)
+            for k in range(a, b):
+                low = chars[k].lower()
+                if len(low) == 1:
+                    chars[k] = low
+    return ''.join(chars) if chars else text
+
+
 # Mention replacement: faker kinds for the real corpora's spans (other types keep their text).
 SWAP_KINDS = {'PERSON': ['person', 'person', 'firstName', 'lastName'], 'ORGANIZATION': ['company'], 'LOCATION': ['city', 'country']}
 
 
-def replace_mentions(rng, mix, text, spans, swap_types=('PERSON', 'ORGANIZATION', 'LOCATION')):
+def replace_mentions(rng, mix, text, spans, swap_types=('PERSON', 'ORGANIZATION', 'LOCATION'), handles=False):
     """A copy of a real example with each PERSON/ORGANIZATION/LOCATION span replaced by a faker
     value of a random locale: the real context stays, the names change, so repeating the real data
     does not teach its particular names. Other spans (addresses, phones, emails) keep their text
-    and move with it. Overlapping spans, or a missing or multi-line value, leave the example as is."""
+    and move with it. Overlapping spans, or a missing or multi-line value, leave the example as is.
+    `handles`: a PERSON or ORGANIZATION span that is a user handle becomes another handle
+    (handle_value) instead of a name, so that handles do not leave the repeated real data."""
     ordered = sorted(spans)
     parts, moved, at = [], [], 0
     for start, end, typ in ordered:
         if start < at:
             return text, list(spans)
         kinds = SWAP_KINDS.get(typ) if typ in swap_types else None
-        value = mix.value(rng, rng.choice(kinds), locale=rng.choice(mix.locales)) if kinds else text[start:end]
+        if kinds and handles and typ in ('PERSON', 'ORGANIZATION') and text[start] == '@':
+            value = handle_value(rng, mix, typ) or text[start:end]
+        else:
+            value = mix.value(rng, rng.choice(kinds), locale=rng.choice(mix.locales)) if kinds else text[start:end]
         if not value or (kinds and '\n' in value):
             return text, list(spans)
         parts.append(text[at:start])
@@ -306,7 +394,8 @@ def replace_mentions(rng, mix, text, spans, swap_types=('PERSON', 'ORGANIZATION'
 
 def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=True, p_no_case=0.1,
           p_no_case_real=0.1, max_len=128, p_faker=0.5, handle_type='PERSON', real_swap=0, lex_drop=0.0,
-          swap_types=('PERSON', 'ORGANIZATION', 'LOCATION'), log=print):
+          swap_types=('PERSON', 'ORGANIZATION', 'LOCATION'), real_handles='keep', swap_handles=False, lower_names_p=0.0,
+          n_code=0, log=print):
     """Encoded training examples (ids, labels, token types), counts per source, and the source of
     each example ('real', 'syn', 'faker', 'prose')."""
     import grammarSentences
@@ -321,11 +410,17 @@ def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=Tr
     # "not in the lexicon, not a name".
     drop_rng = random.Random(seed + 3)
     drop = (lambda: drop_rng.random() < lex_drop) if lex_drop else None
+    # Names typed in lowercase (`lower_names_p`), in the mention-replaced and generated documents.
+    lower_rng = random.Random(seed + 4)
+
+    def lower(text, spans):
+        return lower_names(lower_rng, text, spans, lower_names_p)
+
     pool, _ = corpus.name_pools()
     mix = Mix(load_faker(work), p_faker=p_faker, handle_type=handle_type)
     out, counts = [], {}
     if use_real:
-        ex = real_examples(types)
+        ex = [(name, text, label_handles(text, spans, real_handles, name)) for name, text, spans in real_examples(types)]
         for name, text, spans in ex:
             out.append(encode(tok, text, spans, max_len, label_id, case=case_rng.random() >= p_no_case_real))
             counts['real:' + name] = counts.get('real:' + name, 0) + 1
@@ -334,8 +429,8 @@ def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=Tr
         swap_rng = random.Random(seed + 2)
         for _ in range(real_swap):
             for name, text, spans in ex:
-                t2, s2 = replace_mentions(swap_rng, mix, text, spans, swap_types)
-                out.append(encode(tok, t2, s2, max_len, label_id, case=case_rng.random() >= p_no_case_real, drop=drop))
+                t2, s2 = replace_mentions(swap_rng, mix, text, spans, swap_types, handles=swap_handles)
+                out.append(encode(tok, lower(t2, s2), s2, max_len, label_id, case=case_rng.random() >= p_no_case_real, drop=drop))
         counts['real-swapped'] = real_swap * len(ex)
         sources += ['swap'] * (real_swap * len(ex))
     with contrast_rendering(mix):
@@ -345,15 +440,18 @@ def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=Tr
             text, spans = corpus.make_document(rng, trainTemplates.FAMILIES, pool, recordRender.TRAIN_STYLES,
                                                wrappers=(trainTemplates.OPENERS, trainTemplates.CLOSERS),
                                                grammar=grammarSentences.sentence, filler=filler)
-            out.append(encode(tok, text, spans, max_len, label_id, case=case_rng.random() >= p_no_case, drop=drop))
+            out.append(encode(tok, lower(text, spans), spans, max_len, label_id, case=case_rng.random() >= p_no_case, drop=drop))
         for _ in range(n_faker):
             text, spans = faker_document(rng, mix)
-            out.append(encode(tok, text, spans, max_len, label_id, case=case_rng.random() >= p_no_case, drop=drop))
+            out.append(encode(tok, lower(text, spans), spans, max_len, label_id, case=case_rng.random() >= p_no_case, drop=drop))
         for _ in range(n_prose):
             text, spans = prose_document(rng, mix, pool)
+            out.append(encode(tok, lower(text, spans), spans, max_len, label_id, case=case_rng.random() >= p_no_case, drop=drop))
+        for _ in range(n_code):
+            text, spans = code_document(rng, mix, pool)
             out.append(encode(tok, text, spans, max_len, label_id, case=case_rng.random() >= p_no_case, drop=drop))
-    counts.update(synthetic=n_syn, faker=n_faker, prose=n_prose)
-    sources += ['syn'] * n_syn + ['faker'] * n_faker + ['prose'] * n_prose
+    counts.update(synthetic=n_syn, faker=n_faker, prose=n_prose, **({'code': n_code} if n_code else {}))
+    sources += ['syn'] * n_syn + ['faker'] * n_faker + ['prose'] * n_prose + ['code'] * n_code
     return out, counts, sources
 
 

@@ -97,6 +97,79 @@ class RealMixTest(unittest.TestCase):
             changed += t2 != text
         self.assertGreater(changed, 15)
 
+    def test_unlabelled_handles(self):
+        text = 'RT @dana_w : ask @Acme or mail me@x.org, cc @Bob'
+        spans = [(17, 22, 'ORGANIZATION')]
+        self.assertEqual(realMix.label_handles(text, spans, 'keep'), spans)
+        self.assertEqual(realMix.label_handles(text, spans, 'ignore'),
+                         [(3, 10, 'IGNORE'), (17, 22, 'ORGANIZATION'), (44, 48, 'IGNORE')])
+        self.assertEqual(realMix.label_handles(text, spans, 'person'),
+                         [(3, 10, 'PERSON'), (17, 22, 'ORGANIZATION'), (44, 48, 'PERSON')])
+        # The -wnut17 policies touch WNUT-17 only (its guidelines leave handles unlabelled).
+        self.assertEqual(realMix.label_handles(text, spans, 'ignore-wnut17', 'btc-train'), spans)
+        self.assertEqual(realMix.label_handles(text, spans, 'ignore-wnut17', 'wnut17-train'),
+                         realMix.label_handles(text, spans, 'ignore'))
+        self.assertEqual(realMix.label_handles(text, spans, 'person-wnut17', 'wnut17-train'),
+                         realMix.label_handles(text, spans, 'person'))
+        # An ignored handle's tokens are out of the loss; the next name still starts with B-.
+        tok = WordPieceTokenizer()
+        labels, _ = realMix.label_list(['ORGANIZATION'])
+        lid = {l: i for i, l in enumerate(labels)}
+        t2 = '@dana_w Jane Doe'
+        _, y, _ = realMix.encode(tok, t2, realMix.label_handles(t2, [(8, 16, 'PERSON')], 'ignore'), 32, lid)
+        ids, starts, _ = tok.encode(t2, max_len=32)
+        inside = [lab for lab, st in zip(y, starts) if 0 <= st < 7]
+        self.assertTrue(inside and all(lab == -100 for lab in inside), y)
+        self.assertEqual([labels[i] for i in y if i >= 0], ['B-PERSON', 'I-PERSON'])
+
+    def test_handles_stay_handles_in_mention_replacement(self):
+        rng = random.Random(3)
+        mix = realMix.Mix(FK)
+        text = 'RT @dana_w : thanks @AcmeCorp and Jane Doe'
+        spans = [(3, 10, 'PERSON'), (20, 29, 'ORGANIZATION'), (34, 42, 'PERSON')]
+        for _ in range(30):
+            t2, s2 = realMix.replace_mentions(rng, mix, text, spans, handles=True)
+            self.assertTrue(t2.startswith('RT @'), t2)
+            a, b, _ = s2[0]
+            self.assertRegex(t2[a:b], r'^@\w+$')
+            a, b, _ = s2[1]
+            self.assertRegex(t2[a:b], r'^@\w+$')
+            a, b, _ = s2[2]
+            self.assertFalse(t2[a:b].startswith('@'), t2)
+        # Without the option a handle becomes a name, as before.
+        t3, s3 = realMix.replace_mentions(random.Random(3), mix, text, spans)
+        self.assertFalse(t3[s3[0][0]:s3[0][1]].startswith('@'), t3)
+
+    def test_lowercase_names(self):
+        text = 'Ana Ruiz met @Bob and İnci Öz at IBM.'
+        spans = [(0, 8, 'PERSON'), (13, 17, 'PERSON'), (22, 29, 'PERSON'), (33, 36, 'ORGANIZATION')]
+        self.assertEqual(realMix.lower_names(random.Random(1), text, spans, 0.0), text)
+        low = realMix.lower_names(random.Random(1), text, spans, 1.0)
+        # Names lowercased in place (İ, whose lowercase is two characters, stays); handles and
+        # organizations keep their case.
+        self.assertEqual(low, 'ana ruiz met @Bob and İnci öz at IBM.')
+        self.assertEqual(len(low), len(text))
+
+    def test_code_documents(self):
+        import re
+        rng = random.Random(11)
+        mix = realMix.Mix(FK)
+        pool, _ = corpus.name_pools()
+        at_words = labelled = 0
+        with realMix.contrast_rendering(mix):
+            for _ in range(300):
+                text, spans = realMix.code_document(rng, mix, pool)
+                for s, e, t in spans:
+                    self.assertTrue(0 <= s < e <= len(text) and text[s:e] == text[s:e].strip(), (text, spans))
+                    labelled += 1
+                for m in re.finditer(r'(?<![\w.+-])@\w+', text):
+                    inside = [t for s, e, t in spans if s <= m.start() < e]
+                    # An @word is O unless it is a rendered handle, which is PERSON.
+                    self.assertIn(inside, ([], ['PERSON']), (text, spans))
+                    at_words += not inside
+        self.assertGreater(at_words, 200)
+        self.assertGreater(labelled, 50)
+
     def test_multiline_address_is_one_span(self):
         rng = random.Random(3)
         mix = realMix.Mix(FK)

@@ -132,8 +132,14 @@ def main():
     ap.add_argument('--syn-docs', type=int, default=150000, help='existing templates/records/grammar (contrast-labelled)')
     ap.add_argument('--faker-docs', type=int, default=40000, help='faker records, postal blocks, contacts')
     ap.add_argument('--prose-docs', type=int, default=40000, help='multilingual prose with headings')
+    ap.add_argument('--code-docs', type=int, default=0, help='code/config fragments whose @words are not handles')
     ap.add_argument('--p-faker', type=float, default=0.5, help='share of template slots filled from faker')
     ap.add_argument('--handle-type', default='PERSON', help="type of template @handles: PERSON (as BTC) or O")
+    ap.add_argument('--real-handles', default='keep', choices=['keep', 'ignore', 'person', 'ignore-wnut17', 'person-wnut17'],
+                    help='unlabelled @handles of the real corpora (WNUT-17 labels none): O, out of the loss, or PERSON')
+    ap.add_argument('--swap-handles', action='store_true', help='--real-swap replaces a handle with a handle, not a name')
+    ap.add_argument('--lower-names', type=float, default=0.0,
+                    help='share of PERSON mentions written in lowercase in mention-replaced and generated documents')
     ap.add_argument('--no-case', type=float, default=0.1, help='share of synthetic documents with zero case types')
     ap.add_argument('--no-case-real', type=float, default=0.1, help='same for the real corpora')
     ap.add_argument('--name-lexicon', help='first-name lexicon file (nameLexicon.mjs; written there when missing): '
@@ -191,6 +197,10 @@ def main():
                no_case_real=args.no_case_real, max_len=args.max_len, p_faker=args.p_faker, handle=args.handle_type,
                **({'swap': args.real_swap} if args.real_swap else {}),
                **({'swap_types': args.swap_types} if args.swap_types != SWAP_TYPES else {}),
+               **({'real_handles': args.real_handles} if args.real_handles != 'keep' else {}),
+               **({'swap_handles': True} if args.swap_handles else {}),
+               **({'lower_names': args.lower_names} if args.lower_names else {}),
+               **({'code': args.code_docs} if args.code_docs else {}),
                **({'lexicon': len(WordPieceTokenizer.lexicon), 'lex_drop': args.lex_drop} if args.name_lexicon else {}))
     cache = args.data_cache
     c = torch.load(cache, weights_only=False) if cache and os.path.exists(cache) else None
@@ -202,7 +212,8 @@ def main():
             args.seed, tok, {l: i for i, l in enumerate(full_labels)}, full_types, args.faker_work, args.syn_docs,
             args.faker_docs, args.prose_docs, use_real=not (args.no_real and not cache), p_no_case=args.no_case, p_no_case_real=args.no_case_real,
             max_len=args.max_len, p_faker=args.p_faker, handle_type=args.handle_type, real_swap=args.real_swap, swap_types=tuple(args.swap_types.split(',')),
-            lex_drop=args.lex_drop if args.name_lexicon else 0.0)
+            real_handles=args.real_handles, swap_handles=args.swap_handles,
+            lower_names_p=args.lower_names, n_code=args.code_docs, lex_drop=args.lex_drop if args.name_lexicon else 0.0)
         if cache:
             torch.save({'key': key, 'data': data, 'counts': counts, 'sources': sources}, cache)
     if args.build_only:

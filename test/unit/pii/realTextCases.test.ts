@@ -102,6 +102,30 @@ const CASES: Case[] = [
     text: 'SECTION 7. INTEREST AND WAIVER\nThe Borrower shall pay interest on the unpaid principal amount of each Loan.\n',
     clean: ['SECTION', 'INTEREST', 'WAIVER', 'Borrower', 'Loan'],
   },
+  {
+    // Failed on the model shipped before round 8 (WNUT-17 leaves handles unlabelled, and the
+    // model had learned that an unknown handle is not personal data).
+    name: "a user's handle in a post is personal data, a brand's link is not a finding",
+    file: 'posts.txt',
+    text: 'RT @mira_kowal89: cannot believe the tickets sold out in five minutes https://t.co/x1Yz\n@jpettersen_ u told me it was easy lol\n',
+    expect: [
+      ['PERSON', '@mira_kowal89'],
+      ['PERSON', '@jpettersen_'],
+    ],
+    clean: ['tickets', 'https://t.co/x1Yz'],
+  },
+  {
+    // Guards round 8: a model that reads handles must not read code's @ words as handles.
+    name: "code's annotations, doc tags, style rules and package scopes are not handles",
+    file: 'snippets.txt',
+    text:
+      '/**\n * Builds the greeting.\n * @param {string} name the user name\n * @returns {string} the greeting\n */\n' +
+      '@Override\npublic void run() {\n' +
+      "import { pipeline } from '@huggingface/transformers';\n" +
+      '@media print {\n  .nav { display: none; }\n' +
+      'DECLARE @OrderId INT = 42;\n',
+    clean: ['@param', '@returns', 'the greeting', '@Override', '@huggingface', '@media', '@OrderId'],
+  },
 ];
 
 describe('pii on ordinary sentences (issue 12, shipped model, whole scan)', function () {
