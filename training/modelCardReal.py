@@ -125,6 +125,8 @@ def write(out_dir, cfg, labels, stats, ev, command):
                          'left out of the loss' if handles.startswith('ignore') else 'labelled PERSON', handles))
     if stats['args'].get('swap_handles'):
         swap_text += '; a replaced handle becomes another handle made from a faker name (`--swap-handles`)'
+    handle_limit = ('\n- A user handle (`@name`) is read as a name unless its context says otherwise, so many '
+                    'companies\' handles are called persons too.') if handles != 'keep' else ''
     code_docs = stats['counts'].get('code') or 0
     code_text = ('\n4. Code and config fragments whose `@` words are not handles (annotations, decorators, '
                  'documentation tags, style-sheet rules, package scopes, SQL variables, team mentions; '
@@ -213,7 +215,7 @@ counted as O): overlap micro precision/recall/F1 {micro.get('precision', 0):.3f}
 - Far from a large pre-trained encoder on English names in the wild (see the table); use the
   fused scanner, not this model alone, and treat a clean scan as a hint, not a proof.
 - Organizations and places named after people, products and titles are the most common
-  confusion; ORGANIZATION and LOCATION output is a by-product, not a general NER model.
+  confusion; ORGANIZATION and LOCATION output is a by-product, not a general NER model.{handle_limit}
 - Sequences of up to {stats['args'].get('max_len', 128)} tokens in training (`cardwright_max_tokens`);
   the scanner cuts longer text into windows of that size.
 '''

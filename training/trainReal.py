@@ -1,20 +1,21 @@
 """The `real` recipe of issue 12: what `npm run train-model` runs (train.py is the earlier
 synthetic-only recipe, kept for comparison).
 
-  npm run train-model
-  = OPENBLAS_NUM_THREADS=1 /usr/bin/python3 training/trainReal.py --work training/work/real \
-      --out models/cardwright-pii-mini [--resume]
+  npm run train-model   (the full command: package.json, explained in training/README.md)
 
-Defaults (EXPERIMENTS.md, round 5): 128x3, two epochs of 150k template + 40k faker + 40k prose
-documents with the real data 8 times per epoch, labels PII + ORGANIZATION + LOCATION; one torch
-thread (two threads were slower per step on this 2-core machine). About 55 CPU minutes of
-training, about 65 minutes end to end on an otherwise idle machine.
+It is stage 2: one epoch from the committed stage-1 weights (`--init-full`), with the first-name
+lexicon, mention replacement (`--real-swap`), the handle options of round 8 (`--real-handles`,
+`--swap-handles`) and code fragments (`--code-docs`). The defaults below are stage 1's
+(`npm run train-model:stage1`, EXPERIMENTS.md round 5): 128x3, two epochs of 150k template + 40k
+faker + 40k prose documents with the real data 8 times per epoch, labels PII + ORGANIZATION +
+LOCATION; one torch thread (two threads were slower per step on this 2-core machine).
 
 Mixes (realMix.build): the human-annotated train splits (realCorpora.training_examples; the dev
 splits and WikiGold's held-out 20% are never read), @faker-js/faker values (training/fakerValues.mjs
 is run into --work when its output is missing) rendered into records, postal blocks and contacts in
 all its locales, the existing templates rendered with contrast labels and faker values, and
-natural prose in en/es/de/fr/it/pt/nl (proseTemplates.py). Labels: O, B-/I- of the ten PII types
+natural prose in en/es/de/fr/it/pt/nl (proseTemplates.py), and with --code-docs code fragments
+whose @ words are not handles (codeSnippets.py). Labels: O, B-/I- of the ten PII types
 in the shipped order, then B-/I- of the `--contrast` types (ORGANIZATION, LOCATION; PRODUCT optional).
 
 Schedule: `--epochs N` (reproducible: the step count is fixed by the data) or `--minutes M`
