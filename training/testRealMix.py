@@ -244,6 +244,64 @@ class RealMixTest(unittest.TestCase):
                 self.assertGreater(agree, 0.9)
         self.assertEqual(trainReal.grow_layers(small, dict(small.state_dict()), 'zero'), 0)
 
+    def test_glove_embedding_starts_neutral_and_folds_exactly(self):
+        import torch
+        import trainReal
+        from model import BertForTokenClassification
+        cfg = dict(vocab_size=300, hidden=32, layers=1, heads=2, ffn=64, max_pos=64, dropout=0.0, type_vocab=4)
+        torch.manual_seed(2)
+        model = BertForTokenClassification(cfg, 5).eval()
+        table = torch.randn(300, 10)
+        table[0] = 0
+        ids = torch.randint(1, 300, (2, 9))
+        mask, types = torch.ones(2, 9, dtype=torch.long), torch.zeros(2, 9, dtype=torch.long)
+        before = model(ids, mask, types)
+        model.bert.embeddings.word_embeddings = trainReal.GloveEmbedding(model.bert.embeddings.word_embeddings, table)
+        self.assertTrue(torch.allclose(model(ids, mask, types), before))  # zero projection: unchanged
+        self.assertNotIn('bert.embeddings.word_embeddings.glove', model.state_dict())  # not in checkpoints
+        with torch.no_grad():
+            model.bert.embeddings.word_embeddings.proj.weight.normal_(0, 0.3)
+        trained = model(ids, mask, types)
+        self.assertFalse(torch.allclose(trained, before))
+        model.bert.embeddings.word_embeddings = model.bert.embeddings.word_embeddings.folded()
+        self.assertTrue(torch.allclose(model(ids, mask, types), trained, atol=1e-5))
+        plain = BertForTokenClassification(cfg, 5)
+        plain.load_state_dict(model.state_dict())  # strict: the folded model has the plain layout
+
+    def test_extra_vocabulary(self):
+        import torch
+        import trainReal
+        base = WordPieceTokenizer()
+        pieces = [tid for tid, _, _ in base._wordpiece('netanyahu')]
+        self.assertGreater(len(pieces), 1)  # cut into pieces by bert-base-uncased
+        try:
+            WordPieceTokenizer.extra_vocab = ('netanyahu', 'pyongyang')
+            tok = WordPieceTokenizer()
+            self.assertEqual(len(tok.vocab), len(base.vocab) + 2)
+            ids, starts, ends = tok.encode('Netanyahu visited Pyongyang.', max_len=32)
+            self.assertEqual(ids[1:2], [len(base.vocab)])  # one token, the first appended id
+            self.assertEqual(ids[3:4], [len(base.vocab) + 1])
+            self.assertEqual((starts[1], ends[1]), (0, 9))
+        finally:
+            WordPieceTokenizer.extra_vocab = ()
+        weight = torch.randn(len(base.vocab), 8)
+        grown = trainReal.extend_embeddings(weight, base, ['netanyahu', 'pyongyang'])
+        self.assertEqual(tuple(grown.shape), (len(base.vocab) + 2, 8))
+        self.assertTrue(torch.equal(grown[:len(base.vocab)], weight))
+        self.assertTrue(torch.allclose(grown[len(base.vocab)], weight[pieces].mean(0)))
+
+    def test_glove_table_files_join_in_order(self):
+        import tempfile
+        import torch
+        import gloveVocab
+        with tempfile.TemporaryDirectory() as d:
+            a, b = torch.randn(3, 4).half(), torch.randn(2, 4).half()
+            torch.save(a, os.path.join(d, 'a.pt'))
+            torch.save(b, os.path.join(d, 'b.pt'))
+            joined = gloveVocab.load_table(os.path.join(d, 'a.pt') + ',' + os.path.join(d, 'b.pt'))
+            self.assertTrue(torch.equal(joined, torch.cat([a, b]).float()))
+        self.assertEqual(gloveVocab.split_names('x/glove.f16.pt', 2), ['x/glove-base.f16.pt', 'x/glove-extra.f16.pt'])
+
     def test_contrast_weights(self):
         import trainReal
         labels, _ = realMix.label_list(['ORGANIZATION', 'LOCATION'])

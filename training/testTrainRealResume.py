@@ -1,5 +1,5 @@
 """trainReal.py --resume continues a stopped run to the same weights, byte for byte.
-Slow-ish (three tiny trainings, ~1 min): /usr/bin/python3 -m unittest training/testTrainRealResume.py"""
+Slow-ish (six tiny trainings, ~2 min): /usr/bin/python3 -m unittest training/testTrainRealResume.py"""
 import json
 import os
 import subprocess
@@ -15,6 +15,24 @@ from testRealMix import FK  # noqa: E402
 
 class ResumeTest(unittest.TestCase):
     def test_resume_gives_the_same_weights(self):
+        self._resume([])
+
+    def test_resume_with_glove_and_extra_words(self):
+        import torch
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(os.path.join(tmp, 'extra.txt'), 'w', encoding='utf-8') as f:
+                f.write('netanyahu\npyongyang\n')
+            torch.manual_seed(3)
+            torch.save(torch.randn(30522, 8).half(), os.path.join(tmp, 'g-base.pt'))
+            torch.save(torch.randn(2, 8).half(), os.path.join(tmp, 'g-extra.pt'))
+            state = self._resume(['--extra-vocab', os.path.join(tmp, 'extra.txt'), '--glove',
+                                  os.path.join(tmp, 'g-base.pt') + ',' + os.path.join(tmp, 'g-extra.pt')])
+        # Folded back: the plain layout, with the two appended rows.
+        self.assertEqual(tuple(state['bert.embeddings.word_embeddings.weight'].shape), (30524, 32))
+        self.assertFalse(any('proj' in k or '.emb.' in k for k in state))
+
+    def _resume(self, flags):
+        import torch
         with tempfile.TemporaryDirectory() as tmp:
             with open(os.path.join(tmp, 'fakerValues.jsonl'), 'w', encoding='utf-8') as f:
                 for kind, locs in FK.items():
@@ -28,7 +46,7 @@ class ResumeTest(unittest.TestCase):
 
             def run(work, *extra):
                 subprocess.run([sys.executable, os.path.join(HERE, 'trainReal.py'), '--work', os.path.join(tmp, work)]
-                               + common + list(extra), check=True, capture_output=True, env=env)
+                               + common + list(flags) + list(extra), check=True, capture_output=True, env=env)
 
             run('a')
             run('b', '--stop-after', '7')
@@ -38,6 +56,7 @@ class ResumeTest(unittest.TestCase):
                 self.assertEqual(fa.read(), fb.read())
             with open(os.path.join(tmp, 'b', 'train.log')) as f:
                 self.assertIn('resumed from', f.read())
+            return torch.load(os.path.join(tmp, 'b', 'model.pt'))
 
 
 if __name__ == '__main__':

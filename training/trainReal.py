@@ -5,7 +5,8 @@ synthetic-only recipe, kept for comparison).
 
 It is stage 2: one epoch from the committed stage-1 weights (`--init-full`), with the first-name
 lexicon, mention replacement (`--real-swap`), the handle options of round 8 (`--real-handles`,
-`--swap-handles`) and code fragments (`--code-docs`). The defaults below are stage 1's
+`--swap-handles`), code fragments (`--code-docs`), and round 9's GloVe word vectors with 20,000
+more whole words in the vocabulary (`--glove`, `--extra-vocab`; training/glove/). The defaults below are stage 1's
 (`npm run train-model:stage1`, EXPERIMENTS.md round 5): 128x3, two epochs of 150k template + 40k
 faker + 40k prose documents with the real data 8 times per epoch, labels PII + ORGANIZATION +
 LOCATION; one torch thread (two threads were slower per step on this 2-core machine).
@@ -68,6 +69,36 @@ class FoldContrast(torch.nn.Module):
             return lg
         o = torch.maximum(lg[..., :1], lg[..., self.n:].max(-1, keepdim=True).values)
         return torch.cat([o, lg[..., 1:self.n]], -1)
+
+
+class GloveEmbedding(torch.nn.Module):
+    """Word embeddings plus a learned projection of fixed GloVe vectors (gloveVocab.py). The
+    projection starts at zero, so the model starts exactly where its initial weights were;
+    `folded()` turns it back into one plain embedding table of the same shape."""
+
+    def __init__(self, emb, table):
+        super().__init__()
+        self.emb = emb
+        self.register_buffer('glove', table, persistent=False)
+        self.proj = torch.nn.Linear(table.shape[1], emb.weight.shape[1], bias=False)
+        torch.nn.init.zeros_(self.proj.weight)
+
+    def forward(self, ids):
+        return self.emb(ids) + self.proj(self.glove[ids])
+
+    def folded(self):
+        out = torch.nn.Embedding(self.emb.num_embeddings, self.emb.embedding_dim, padding_idx=self.emb.padding_idx)
+        with torch.no_grad():
+            out.weight.copy_(self.emb.weight + self.glove @ self.proj.weight.t())
+        return out
+
+
+def extend_embeddings(weight, base_tok, words):
+    """Rows for `words` appended to `weight`: each the mean of the rows of the pieces the base
+    tokenizer cut the word into, so a grown vocabulary starts where the model was."""
+    weight = weight.float()
+    rows = [weight[[tid for tid, _, _ in base_tok._wordpiece(w)]].mean(0) for w in words]
+    return torch.cat([weight, torch.stack(rows)]) if rows else weight
 
 
 def config_of(args):
@@ -165,6 +196,11 @@ def main():
     ap.add_argument('--grow-init', default='zero', choices=['zero', 'copy'],
                     help='--init-full from a model with fewer --layers: the new top layers start with their output '
                          'projections zeroed (zero: near the identity) or as copies of the top layer (copy)')
+    ap.add_argument('--glove', help='GloVe table of the vocabulary (gloveVocab.py; files separated by commas are '
+                    'one table, their rows in order) added through a learned '
+                    'projection and folded into the word embeddings at the end')
+    ap.add_argument('--extra-vocab', help='whole words appended to the vocabulary (gloveVocab.py --extra); new rows '
+                    'of a --init-full model start as the mean of the pieces the word had')
     ap.add_argument('--save-fp16', help='also write the trained weights here as float16 (the committed stage-1 file)')
     ap.add_argument('--eval-limit', type=int, default=0, help='first N records of each dev split (0: all)')
     ap.add_argument('--export', help='write a model folder (config, tokenizer, int8 ONNX) here')
@@ -189,6 +225,13 @@ def main():
         cfg['type_vocab'] = 4
         log('name lexicon: %d words from %s' % (len(WordPieceTokenizer.lexicon), args.name_lexicon))
     lr = args.lr or (1e-3 if cfg['hidden'] <= 128 else 5e-4)
+    base_tok = WordPieceTokenizer()
+    if args.extra_vocab:
+        with open(args.extra_vocab, encoding='utf-8') as f:
+            have = set(base_tok.vocab)
+            WordPieceTokenizer.extra_vocab = tuple(w for w in (line.strip() for line in f) if w and w not in have)
+        cfg['vocab_size'] = len(base_tok.vocab) + len(WordPieceTokenizer.extra_vocab)
+        log('vocabulary: %d words appended from %s' % (len(WordPieceTokenizer.extra_vocab), args.extra_vocab))
     tok = WordPieceTokenizer()
     t0 = time.time()
     # The data is always encoded with the full label list and every source; --contrast and
@@ -202,6 +245,7 @@ def main():
                **({'swap_handles': True} if args.swap_handles else {}),
                **({'lower_names': args.lower_names} if args.lower_names else {}),
                **({'code': args.code_docs} if args.code_docs else {}),
+               **({'extra_vocab': len(WordPieceTokenizer.extra_vocab)} if args.extra_vocab else {}),
                **({'lexicon': len(WordPieceTokenizer.lexicon), 'lex_drop': args.lex_drop} if args.name_lexicon else {}))
     cache = args.data_cache
     c = torch.load(cache, weights_only=False) if cache and os.path.exists(cache) else None
@@ -243,8 +287,20 @@ def main():
         if have < want:  # a case-only model continued with name types: types 2/3 start as 0/1
             state[key] = torch.cat([state[key]] * (want // have))
         grown = grow_layers(model, state, args.grow_init)
+        key = 'bert.embeddings.word_embeddings.weight'
+        if state[key].shape[0] < cfg['vocab_size']:
+            state[key] = extend_embeddings(state[key], base_tok, tok.vocab[state[key].shape[0]:])
         model.load_state_dict(state)  # strict: same shape and label list
         log('init (all weights) from %s%s' % (args.init_full, ', %d new layer(s) (%s)' % (grown, args.grow_init) if grown else ''))
+    if args.glove:
+        import gloveVocab
+        table = gloveVocab.load_table(args.glove)
+        if table.shape[0] != cfg['vocab_size']:
+            raise SystemExit('--glove %s has %d rows, the vocabulary %d: build the table for the same --extra-vocab '
+                             '(gloveVocab.py)' % (args.glove, table.shape[0], cfg['vocab_size']))
+        model.bert.embeddings.word_embeddings = GloveEmbedding(model.bert.embeddings.word_embeddings, table)
+        log('GloVe vectors from %s: %d of %d vocabulary rows' % (args.glove, int((table.abs().sum(1) > 0).sum()),
+                                                                  table.shape[0]))
     nparams = sum(p.numel() for p in model.parameters())
     log('config %s, %d labels, %.1fM parameters, lr %g' % (cfg, len(labels), nparams / 1e6, lr))
     no_decay = [p for n, p in model.named_parameters() if n.endswith('bias') or 'LayerNorm' in n]
@@ -314,6 +370,8 @@ def main():
     log('trained %d steps (%.2f epochs, %d tokens/step) in %.0fs CPU, %.0fs wall' % (
         step, step / per_epoch, args.batch_tokens, train_s, time.time() - w1))
     model.eval()
+    if args.glove:  # back to the plain shape: the GloVe part becomes part of the embedding table
+        model.bert.embeddings.word_embeddings = model.bert.embeddings.word_embeddings.folded()
     torch.save(model.state_dict(), os.path.join(args.work, 'model.pt'))
     if args.save_fp16:
         os.makedirs(os.path.dirname(os.path.abspath(args.save_fp16)), exist_ok=True)

@@ -58,8 +58,12 @@ def _final_sigma(text, i):
 
 
 class WordPieceTokenizer:
+    # Whole words appended to bert-base-uncased's vocabulary (ids 30522 on), or empty: set by
+    # trainReal.py --extra-vocab, so that every tokenizer of the run uses the same vocabulary.
+    extra_vocab = ()
+
     def __init__(self, vocab=None, max_chars=100):
-        self.vocab = vocab or load_vocab()
+        self.vocab = vocab or (load_vocab() + list(self.extra_vocab))
         self.ids = {t: i for i, t in enumerate(self.vocab)}
         self.unk_id = self.ids['[UNK]']
         self.cls_id = self.ids['[CLS]']
