@@ -37,10 +37,7 @@ def main():
         with open(st['args']['name_lexicon'], encoding='utf-8') as f:
             lexicon = [line.strip() for line in f if line.strip()]
     if st.get('args', {}).get('extra_vocab'):  # the run's vocabulary: base + its appended words
-        base = WordPieceTokenizer().vocab
-        with open(st['args']['extra_vocab'], encoding='utf-8') as f:
-            have = set(base)
-            WordPieceTokenizer.extra_vocab = tuple(w for w in (line.strip() for line in f) if w and w not in have)
+        WordPieceTokenizer.use_extra_vocab(st['args']['extra_vocab'])
     modelFolder.write_folder(out, WordPieceTokenizer().vocab, dict(st['config'], train_max_tokens=max_len), st['labels'],
                              lexicon=lexicon)
     q8 = os.path.join(out, 'onnx', 'model_quantized.onnx')

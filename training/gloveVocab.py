@@ -35,9 +35,8 @@ from bertVocab import load_vocab  # noqa: E402
 OUT = os.path.join(HERE, 'glove', 'glove-vocab.f16.pt')
 
 
-def build(package_json, vocab):
-    with open(package_json, encoding='utf-8') as f:
-        d = json.load(f)
+def build(d, vocab):
+    """d: the package's parsed JSON."""
     dims = d['dimensions']
     vectors = d['vectors']
     table = torch.zeros(len(vocab), dims, dtype=torch.float32)
@@ -55,9 +54,8 @@ def build(package_json, vocab):
     return table, found
 
 
-def extra_words(package_json, vocab, n):
-    with open(package_json, encoding='utf-8') as f:
-        words = json.load(f)['words']  # most frequent first
+def extra_words(d, vocab, n):
+    words = d['words']  # most frequent first
     have = set(vocab)
     out = []
     for w in words:
@@ -77,15 +75,17 @@ def main():
         argv = argv[3:]
     src = argv[0]
     out = argv[1] if len(argv) > 1 else OUT
+    with open(src, encoding='utf-8') as f:
+        d = json.load(f)
     vocab = load_vocab()
     base = len(vocab)
     if extra_out:
-        extra = extra_words(src, vocab, n)
+        extra = extra_words(d, vocab, n)
         with open(extra_out, 'w', encoding='utf-8') as f:
             f.write(''.join(w + '\n' for w in extra))
         vocab = vocab + extra
         print('%s: %d words' % (extra_out, len(extra)))
-    table, found = build(src, vocab)
+    table, found = build(d, vocab)
     os.makedirs(os.path.dirname(out), exist_ok=True)
     parts = [table[:base], table[base:]] if extra_out else [table]
     names = split_names(out, len(parts))

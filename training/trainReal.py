@@ -227,10 +227,7 @@ def main():
     lr = args.lr or (1e-3 if cfg['hidden'] <= 128 else 5e-4)
     base_tok = WordPieceTokenizer()
     if args.extra_vocab:
-        with open(args.extra_vocab, encoding='utf-8') as f:
-            have = set(base_tok.vocab)
-            WordPieceTokenizer.extra_vocab = tuple(w for w in (line.strip() for line in f) if w and w not in have)
-        cfg['vocab_size'] = len(base_tok.vocab) + len(WordPieceTokenizer.extra_vocab)
+        cfg['vocab_size'] = WordPieceTokenizer.use_extra_vocab(args.extra_vocab)
         log('vocabulary: %d words appended from %s' % (len(WordPieceTokenizer.extra_vocab), args.extra_vocab))
     tok = WordPieceTokenizer()
     t0 = time.time()

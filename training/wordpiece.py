@@ -62,6 +62,16 @@ class WordPieceTokenizer:
     # trainReal.py --extra-vocab, so that every tokenizer of the run uses the same vocabulary.
     extra_vocab = ()
 
+    @classmethod
+    def use_extra_vocab(cls, path):
+        """Every tokenizer made after this appends the words of `path` (one a line; words the base
+        vocabulary has are skipped) to bert-base-uncased's vocabulary. Returns the vocabulary size."""
+        base = load_vocab()
+        have = set(base)
+        with open(path, encoding='utf-8') as f:
+            cls.extra_vocab = tuple(w for w in (line.strip() for line in f) if w and w not in have)
+        return len(base) + len(cls.extra_vocab)
+
     def __init__(self, vocab=None, max_chars=100):
         self.vocab = vocab or (load_vocab() + list(self.extra_vocab))
         self.ids = {t: i for i, t in enumerate(self.vocab)}
