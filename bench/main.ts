@@ -5,6 +5,7 @@
 import { benchComplete } from './complete';
 import { benchFuzzServer } from './fuzzServer';
 import { benchFuzzScan } from './fuzzScan';
+import { benchModelLoad } from './modelLoad';
 import { benchTypingDuringScan } from './typingDuringScan';
 import { benchValidate } from './validate';
 
@@ -14,6 +15,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   typing: benchTypingDuringScan,
   fuzz: benchFuzzServer,
   'fuzz-scan': benchFuzzScan,
+  'model-load': benchModelLoad,
 };
 
 /** Long-running benchmarks run only when named. */

@@ -1,7 +1,7 @@
 /**
  * PII speed bench: raw onnxruntime on the model vs the whole scan pipeline on a generated CSV.
  *   node out/bench/piiSpeed.js [--mb 50] [--model PATH] [--fp32 FILE] [--pipeline-only]
- *                              [--units 256] [--workers 2] [--pairs N]
+ *                              [--units N (default: the scan's)] [--workers 2] [--pairs N]
  * `--pairs N`: N back-to-back pairs of (raw ceiling, whole pipeline) and the median ratio, since
  * this machine's speed drifts between runs. The raw ceiling there is two worker threads with a
  * session each running batches of 8 length-sorted sequences (padding as little as the pipeline's).
@@ -21,7 +21,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { tokenWindows } from '../core/pii/tokenWindows';
 import { createRawSession, loadTokenClassifier } from '../engine/pii/modelRuntime';
 import { defaultModelFolder } from '../engine/packageRoot';
-import { scanFiles } from '../engine/pii/scanFiles';
+import { DEFAULT_UNITS_PER_BATCH, scanFiles } from '../engine/pii/scanFiles';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -150,7 +150,7 @@ async function pipeline(csv: string, rows: number, megabytes: number, folder: st
   modes.push({ label: `recognizers + ${name} model, ${workers} worker thread(s)`, model: folder, workers });
   if (withRecognizersOnly && workers > 0) modes.push({ label: `recognizers + ${name} model, in the scanning thread`, model: folder, workers: 0 });
   for (const mode of modes) {
-    const child = spawnSync(process.execPath, [__filename, '--child', JSON.stringify({ csv, model: mode.model, dtype, workers: mode.workers, units: Number(option('--units', '256')) })], {
+    const child = spawnSync(process.execPath, [__filename, '--child', JSON.stringify({ csv, model: mode.model, dtype, workers: mode.workers, units: Number(option('--units', String(DEFAULT_UNITS_PER_BATCH))) })], {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
     });

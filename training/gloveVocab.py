@@ -17,6 +17,10 @@ writes training/glove/glove-vocab.f16.pt: a (30522, 100) float16 tensor, row i t
 vocabulary entry i when it is a whole word GloVe knows, zeros otherwise (pieces `##x`, [PAD],
 [UNK], words GloVe lacks). The vectors are scaled so that their entries have standard deviation 1.
 
+With `--int8` each file holds the table as int8 rows with a float16 scale each (rowInt8.py), half
+the size; `load_table` reads either form. The committed tables (training/glove/) are written with
+`--int8 --extra 40000`.
+
 With `--extra N EXTRA.txt TABLE.pt` it also picks the N most frequent GloVe words that are not in
 the vocabulary (letters a-z only, 3 to 20 of them), writes them to EXTRA.txt (one per line, for
 `trainReal.py --extra-vocab`) and writes the table for the vocabulary with them appended.
@@ -31,6 +35,7 @@ sys.path.insert(0, HERE)
 import torch  # noqa: E402
 
 from bertVocab import load_vocab  # noqa: E402
+from rowInt8 import from_stored, to_int8  # noqa: E402
 
 OUT = os.path.join(HERE, 'glove', 'glove-vocab.f16.pt')
 
@@ -70,6 +75,8 @@ def extra_words(d, vocab, n):
 def main():
     argv = sys.argv[1:]
     extra_out = None
+    int8 = '--int8' in argv
+    argv = [a for a in argv if a != '--int8']
     if argv[0] == '--extra':
         n, extra_out = int(argv[1]), argv[2]
         argv = argv[3:]
@@ -90,23 +97,30 @@ def main():
     parts = [table[:base], table[base:]] if extra_out else [table]
     names = split_names(out, len(parts))
     for part, name in zip(parts, names):  # each file under 10 MB
-        torch.save(part.half().clone(), name)
+        torch.save(to_int8(part) if int8 else part.half().clone(), name)
     whole = sum(1 for t in vocab if not t.startswith('##') and not (t.startswith('[') and t.endswith(']')))
     print('%s: %d of %d whole-word vocabulary entries have a vector (%s MB)' % (
         ', '.join(names), found, whole, ' + '.join('%.1f' % (os.path.getsize(n) / 1e6) for n in names)))
 
 
 def split_names(out, n):
-    """`x.f16.pt` for one part; `x-base.f16.pt` and `x-extra.f16.pt` for the base vocabulary and its appended words."""
+    """`x.f16.pt` for one part; `x-base.f16.pt` and `x-extra.f16.pt` for the base vocabulary and its
+    appended words (the same for `x.i8.pt`, the `--int8` form)."""
     if n == 1:
         return [out]
-    stem = out[:-len('.f16.pt')] if out.endswith('.f16.pt') else out
-    return [stem + '-base.f16.pt', stem + '-extra.f16.pt']
+    for ext in ('.f16.pt', '.i8.pt', '.pt'):
+        if out.endswith(ext):
+            stem = out[:-len(ext)]
+            break
+    else:
+        stem, ext = out, ''
+    return [stem + '-base' + ext, stem + '-extra' + ext]
 
 
 def load_table(spec):
-    """The table `trainReal.py --glove` reads: one file, or several (comma-separated) whose rows follow each other."""
-    return torch.cat([torch.load(p).float() for p in spec.split(',')])
+    """The table `trainReal.py --glove` reads: one file, or several (comma-separated) whose rows
+    follow each other; each float16, or int8 with a scale per row (`--int8`)."""
+    return torch.cat([from_stored(torch.load(p)) for p in spec.split(',')])
 
 
 if __name__ == '__main__':

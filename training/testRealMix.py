@@ -249,24 +249,31 @@ class RealMixTest(unittest.TestCase):
         import trainReal
         from model import BertForTokenClassification
         cfg = dict(vocab_size=300, hidden=32, layers=1, heads=2, ffn=64, max_pos=64, dropout=0.0, type_vocab=4)
-        torch.manual_seed(2)
-        model = BertForTokenClassification(cfg, 5).eval()
-        table = torch.randn(300, 10)
-        table[0] = 0
-        ids = torch.randint(1, 300, (2, 9))
-        mask, types = torch.ones(2, 9, dtype=torch.long), torch.zeros(2, 9, dtype=torch.long)
-        before = model(ids, mask, types)
-        model.bert.embeddings.word_embeddings = trainReal.GloveEmbedding(model.bert.embeddings.word_embeddings, table)
-        self.assertTrue(torch.allclose(model(ids, mask, types), before))  # zero projection: unchanged
-        self.assertNotIn('bert.embeddings.word_embeddings.glove', model.state_dict())  # not in checkpoints
-        with torch.no_grad():
-            model.bert.embeddings.word_embeddings.proj.weight.normal_(0, 0.3)
-        trained = model(ids, mask, types)
-        self.assertFalse(torch.allclose(trained, before))
-        model.bert.embeddings.word_embeddings = model.bert.embeddings.word_embeddings.folded()
-        self.assertTrue(torch.allclose(model(ids, mask, types), trained, atol=1e-5))
-        plain = BertForTokenClassification(cfg, 5)
-        plain.load_state_dict(model.state_dict())  # strict: the folded model has the plain layout
+        for hidden in (0, 16):  # a linear projection, and a two-layer network
+            with self.subTest(hidden=hidden):
+                torch.manual_seed(2)
+                model = BertForTokenClassification(cfg, 5).eval()
+                table = torch.randn(300, 10)
+                table[0] = 0
+                ids = torch.randint(1, 300, (2, 9))
+                ids[0, 0] = 0  # a word without a vector
+                mask, types = torch.ones(2, 9, dtype=torch.long), torch.zeros(2, 9, dtype=torch.long)
+                before = model(ids, mask, types)
+                emb = model.bert.embeddings.word_embeddings
+                model.bert.embeddings.word_embeddings = trainReal.GloveEmbedding(emb, table, hidden)
+                self.assertTrue(torch.allclose(model(ids, mask, types), before))  # last layer zero: unchanged
+                self.assertNotIn('bert.embeddings.word_embeddings.glove', model.state_dict())  # not in checkpoints
+                with torch.no_grad():
+                    for p in model.bert.embeddings.word_embeddings.proj.parameters():
+                        p.normal_(0, 0.3)
+                trained = model(ids, mask, types)
+                self.assertFalse(torch.allclose(trained, before))
+                wrapped = model.bert.embeddings.word_embeddings
+                model.bert.embeddings.word_embeddings = wrapped.folded()
+                self.assertTrue(torch.allclose(model(ids, mask, types), trained, atol=1e-5))
+                self.assertTrue(torch.equal(model.bert.embeddings.word_embeddings.weight[0], emb.weight[0]))  # no vector, no change
+                plain = BertForTokenClassification(cfg, 5)
+                plain.load_state_dict(model.state_dict())  # strict: the folded model has the plain layout
 
     def test_extra_vocabulary(self):
         import torch
@@ -301,6 +308,67 @@ class RealMixTest(unittest.TestCase):
             joined = gloveVocab.load_table(os.path.join(d, 'a.pt') + ',' + os.path.join(d, 'b.pt'))
             self.assertTrue(torch.equal(joined, torch.cat([a, b]).float()))
         self.assertEqual(gloveVocab.split_names('x/glove.f16.pt', 2), ['x/glove-base.f16.pt', 'x/glove-extra.f16.pt'])
+        self.assertEqual(gloveVocab.split_names('x/glove.i8.pt', 2), ['x/glove-base.i8.pt', 'x/glove-extra.i8.pt'])
+
+    def test_glove_table_int8(self):
+        import tempfile
+        import torch
+        import gloveVocab
+        import rowInt8
+        torch.manual_seed(3)
+        table = torch.randn(50, 20)
+        table[4] = 0  # a word without a vector stays zero
+        stored = rowInt8.to_int8(table)
+        self.assertEqual(stored['int8'].dtype, torch.int8)
+        with tempfile.TemporaryDirectory() as d:
+            torch.save(stored, os.path.join(d, 'q.pt'))
+            torch.save(table.half(), os.path.join(d, 'h.pt'))
+            back = gloveVocab.load_table(os.path.join(d, 'q.pt') + ',' + os.path.join(d, 'h.pt'))
+        self.assertEqual(tuple(back.shape), (100, 20))
+        self.assertTrue(torch.equal(back[4], torch.zeros(20)))
+        err = (back[:50] - table).abs().amax(1) / table.abs().amax(1).clamp_min(1e-9)
+        self.assertLess(err.max().item(), 0.006)  # half a step of 127 per row, plus the float16 scale
+        self.assertGreater(err.max().item(), 0)  # it is rounded
+        with tempfile.TemporaryDirectory() as d:  # a state_dict with its embedding table stored so
+            state = {rowInt8.EMBEDDING: table.half(), 'other.weight': torch.ones(2, 2).half(), 'ids': torch.arange(3)}
+            compact = dict(state, **{rowInt8.EMBEDDING: rowInt8.to_int8(state[rowInt8.EMBEDDING])})
+            torch.save(compact, os.path.join(d, 's.pt'))
+            loaded = rowInt8.load_state(os.path.join(d, 's.pt'))
+        self.assertEqual(loaded['other.weight'].dtype, torch.float32)
+        self.assertTrue(torch.equal(loaded['ids'], torch.arange(3)))
+        self.assertTrue(torch.allclose(loaded[rowInt8.EMBEDDING], table, atol=0.03))
+
+    def test_int8_rewrite_of_embedding_tables(self):
+        import tempfile
+        import numpy as np
+        import onnx
+        from onnx import TensorProto, helper, numpy_helper
+        import quantizeInt8
+        rng = np.random.default_rng(5)
+        table = rng.normal(0, 0.2, (600, 8)).astype(np.float32)
+        table[3] = 0
+        small = rng.normal(0, 0.2, (4, 8)).astype(np.float32)  # too few rows: stays float
+        graph = helper.make_graph(
+            [helper.make_node('Gather', ['table', 'ids'], ['a']), helper.make_node('Gather', ['small', 'ids2'], ['b'])],
+            'g', [helper.make_tensor_value_info('ids', TensorProto.INT64, [None]),
+                  helper.make_tensor_value_info('ids2', TensorProto.INT64, [None])],
+            [helper.make_tensor_value_info('a', TensorProto.FLOAT, [None, 8]),
+             helper.make_tensor_value_info('b', TensorProto.FLOAT, [None, 8])],
+            [numpy_helper.from_array(table, 'table'), numpy_helper.from_array(small, 'small')])
+        with tempfile.TemporaryDirectory() as d:
+            src, dst = os.path.join(d, 'm.onnx'), os.path.join(d, 'q.onnx')
+            onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid('', 14)]), src)
+            quantizeInt8.quantize(src, dst)
+            inits = {t.name: numpy_helper.to_array(t) for t in onnx.load(dst).graph.initializer}
+        tq = next(v for k, v in inits.items() if k.endswith('_Tq_0'))
+        scale = next(v for k, v in inits.items() if k.endswith('_rowscale_0'))
+        self.assertEqual((tq.dtype, scale.dtype), (np.int8, np.float16))
+        self.assertNotIn('table', inits)
+        self.assertTrue(np.array_equal(inits['small'], small))
+        back = tq.astype(np.float32) * scale.astype(np.float32)[:, None]
+        self.assertTrue(np.array_equal(back[3], np.zeros(8, np.float32)))
+        step = scale.astype(np.float32)[:, None]
+        self.assertTrue(np.all(np.abs(back - table) <= 0.5 * step + 1e-7))  # half a step, with the stored scale
 
     def test_contrast_weights(self):
         import trainReal

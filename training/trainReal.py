@@ -47,6 +47,7 @@ import torch  # noqa: E402
 
 import evalReal  # noqa: E402
 import realMix  # noqa: E402
+import rowInt8  # noqa: E402
 from model import BertForTokenClassification  # noqa: E402
 from train import batches, collate  # noqa: E402
 from runHelpers import apply_step, lr_factor, run_logger  # noqa: E402
@@ -72,16 +73,24 @@ class FoldContrast(torch.nn.Module):
 
 
 class GloveEmbedding(torch.nn.Module):
-    """Word embeddings plus a learned projection of fixed GloVe vectors (gloveVocab.py). The
-    projection starts at zero, so the model starts exactly where its initial weights were;
-    `folded()` turns it back into one plain embedding table of the same shape."""
+    """Word embeddings plus a learned function of fixed GloVe vectors (gloveVocab.py): a linear
+    projection, or with `hidden` a two-layer network (GELU, no biases, so a word without a vector
+    still gets nothing). The last layer starts at zero, so the model starts exactly where its
+    initial weights were; `folded()` turns it back into one plain embedding table of the same
+    shape (the function of each row's vector is computed once)."""
 
-    def __init__(self, emb, table):
+    def __init__(self, emb, table, hidden=0):
         super().__init__()
         self.emb = emb
         self.register_buffer('glove', table, persistent=False)
-        self.proj = torch.nn.Linear(table.shape[1], emb.weight.shape[1], bias=False)
-        torch.nn.init.zeros_(self.proj.weight)
+        dims, width = table.shape[1], emb.weight.shape[1]
+        if hidden:
+            self.proj = torch.nn.Sequential(torch.nn.Linear(dims, hidden, bias=False), torch.nn.GELU(),
+                                            torch.nn.Linear(hidden, width, bias=False))
+            torch.nn.init.zeros_(self.proj[2].weight)
+        else:
+            self.proj = torch.nn.Linear(dims, width, bias=False)
+            torch.nn.init.zeros_(self.proj.weight)
 
     def forward(self, ids):
         return self.emb(ids) + self.proj(self.glove[ids])
@@ -89,7 +98,7 @@ class GloveEmbedding(torch.nn.Module):
     def folded(self):
         out = torch.nn.Embedding(self.emb.num_embeddings, self.emb.embedding_dim, padding_idx=self.emb.padding_idx)
         with torch.no_grad():
-            out.weight.copy_(self.emb.weight + self.glove @ self.proj.weight.t())
+            out.weight.copy_(self.emb.weight + self.proj(self.glove))
         return out
 
 
@@ -199,6 +208,8 @@ def main():
     ap.add_argument('--glove', help='GloVe table of the vocabulary (gloveVocab.py; files separated by commas are '
                     'one table, their rows in order) added through a learned '
                     'projection and folded into the word embeddings at the end')
+    ap.add_argument('--glove-hidden', type=int, default=0,
+                    help='with --glove: a two-layer network of this width instead of a linear projection (experiment)')
     ap.add_argument('--extra-vocab', help='whole words appended to the vocabulary (gloveVocab.py --extra); new rows '
                     'of a --init-full model start as the mean of the pieces the word had')
     ap.add_argument('--save-fp16', help='also write the trained weights here as float16 (the committed stage-1 file)')
@@ -278,7 +289,7 @@ def main():
         missing, unexpected = model.load_state_dict({k: v for k, v in state.items() if k.startswith('bert.')}, strict=False)
         log('init from %s (%d tensors not in it: %s)' % (args.init, len(missing), missing[:4]))
     if args.init_full:
-        state = torch.load(args.init_full)
+        state = rowInt8.load_state(args.init_full)  # float16 or int8-row tables -> float32
         key = 'bert.embeddings.token_type_embeddings.weight'
         have, want = state[key].shape[0], cfg.get('type_vocab', 2)
         if have < want:  # a case-only model continued with name types: types 2/3 start as 0/1
@@ -295,7 +306,7 @@ def main():
         if table.shape[0] != cfg['vocab_size']:
             raise SystemExit('--glove %s has %d rows, the vocabulary %d: build the table for the same --extra-vocab '
                              '(gloveVocab.py)' % (args.glove, table.shape[0], cfg['vocab_size']))
-        model.bert.embeddings.word_embeddings = GloveEmbedding(model.bert.embeddings.word_embeddings, table)
+        model.bert.embeddings.word_embeddings = GloveEmbedding(model.bert.embeddings.word_embeddings, table, args.glove_hidden)
         log('GloVe vectors from %s: %d of %d vocabulary rows' % (args.glove, int((table.abs().sum(1) > 0).sum()),
                                                                   table.shape[0]))
     nparams = sum(p.numel() for p in model.parameters())

@@ -37,7 +37,7 @@ export interface ScanOptions {
   classifier?: TokenClassifier;
   /** Country for phone numbers without `+` (default US). */
   defaultCountry?: string;
-  /** Units per detection batch (default 64). */
+  /** Units per detection batch (default DEFAULT_UNITS_PER_BATCH). */
   unitsPerBatch?: number;
   /** Model batch size in sequences (default 8). */
   modelBatch?: number;
@@ -145,6 +145,15 @@ export function expandPaths(paths: readonly string[], acceptInFolder: (relativeP
   }
   return { files, missing };
 }
+
+/**
+ * Text units (rows, lines, records) per detection batch; a batch also ends at 262,144 characters.
+ * Its model sequences are sorted by length before they are cut into model batches of 8. 256 units
+ * scanned no faster than 64 (bench/piiSpeed, 20 MB CSV, paired runs: 71-75% of the raw ceiling
+ * either way), and a small batch keeps cancel and progress prompt. bench/piiSpeed measures the scan
+ * with this value unless told `--units N`.
+ */
+export const DEFAULT_UNITS_PER_BATCH = 64;
 
 export async function scanFiles(paths: readonly string[], options: ScanOptions = {}, hooks: ScanHooks = {}): Promise<ScanResult> {
   const started = Date.now();
@@ -300,7 +309,7 @@ async function scanOneFile(file: string, context: DetectContext, hooks: ScanHook
     const format = byPath ?? formatOfContent(headText);
     scan.format = format;
     const reader = createReader(format, format === 'csv' ? sniffDelimiter(headText) : undefined);
-    const batchSize = context.options.unitsPerBatch ?? 64;
+    const batchSize = context.options.unitsPerBatch ?? DEFAULT_UNITS_PER_BATCH;
     let batch: TextUnit[] = [];
     let batchChars = 0;
     // Batches in flight: with detection workers, the next batches are read and parsed here while
@@ -370,7 +379,7 @@ async function detectTextUnits(units: TextUnit[], scan: FileScan, context: Detec
 }
 
 async function scanParquet(file: string, scan: FileScan, context: DetectContext, hooks: ScanHooks): Promise<void> {
-  const batchSize = context.options.unitsPerBatch ?? 64;
+  const batchSize = context.options.unitsPerBatch ?? DEFAULT_UNITS_PER_BATCH;
   let batch: ParquetRowUnit[] = [];
   const flush = async () => {
     const findings = await detect(batch, context);
