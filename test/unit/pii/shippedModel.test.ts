@@ -119,6 +119,21 @@ describe('pii shipped model', function () {
     assert.deepEqual(found, [[], [['PERSON', 'Ana Ruiz']], []]);
   });
 
+  it('counts only the model in its time, not work the caller does after starting it', async () => {
+    // detectBatch starts the model, then runs the recognizers before it awaits; onnxruntime-node
+    // runs the session on a later turn of the event loop. The bench's "inside the model" share
+    // read that work as model time (85-88% where the model had 77%).
+    const stats = { tokens: 0, sequences: 0, batches: 0, milliseconds: 0 };
+    const started = performance.now();
+    const pending = modelSpans(['Please contact Maria Garcia about the refund.'], classifier, {}, stats);
+    while (performance.now() - started < 300) {
+      // the caller's own synchronous work (the recognizers, in detectBatch)
+    }
+    await pending;
+    assert.equal(stats.batches, 1);
+    assert.ok(stats.milliseconds < 150, `model time ${stats.milliseconds.toFixed(0)} ms includes the caller's 300 ms`);
+  });
+
   it('finds people and addresses with the model alone, at exact offsets', async () => {
     const spans = await modelSpans(SENTENCES.map((s) => s.text), classifier);
     const describe = (i: number) => JSON.stringify(spans[i].map((s) => [s.type, SENTENCES[i].text.slice(s.start, s.end)]));
