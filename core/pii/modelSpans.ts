@@ -172,7 +172,7 @@ async function runBatch(batch: readonly number[], classifier: ClassifierLike, de
   // One microtask first: the caller's synchronous work after it started the model (detectBatch runs
   // the recognizers there) then happens before the clock starts, not inside the first batch's time.
   // onnxruntime-node runs a session on the next turn of the event loop, so that work used to be
-  // counted as model time (the speed bench's "inside the model" read 85-88% where the model had 77%).
+  // counted as model time (the speed bench's "inside the model" read 85-89% where the model had about 81%).
   await Promise.resolve();
   const started = performance.now();
   const ids: number[][] = [];
