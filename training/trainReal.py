@@ -3,10 +3,11 @@ synthetic-only recipe, kept for comparison).
 
   npm run train-model   (the full command: package.json, explained in training/README.md)
 
-It is stage 2: one epoch from the committed stage-1 weights (`--init-full`), with the first-name
-lexicon, mention replacement (`--real-swap`), the handle options of round 8 (`--real-handles`,
-`--swap-handles`), code fragments (`--code-docs`), and GloVe word vectors with more whole words in the
-vocabulary (`--glove`, `--extra-vocab`; rounds 9-10, training/glove/: 40,000 words shipped). The defaults below are stage 1's
+It is stage 2: two epochs (`--epochs 2`) from the committed stage-1 weights (`--init-full`), with
+the first-name lexicon, mention replacement (`--real-swap`), the handle options of round 8
+(`--real-handles`, `--swap-handles`), code fragments (`--code-docs`), and GloVe word vectors with
+more whole words in the vocabulary (`--glove`, `--extra-vocab`; rounds 9-10, training/glove/:
+40,000 words shipped). The defaults below are stage 1's
 (`npm run train-model:stage1`, EXPERIMENTS.md round 5): 128x3, two epochs of 150k template + 40k
 faker + 40k prose documents with the real data 8 times per epoch, labels PII + ORGANIZATION +
 LOCATION; one torch thread (two threads were slower per step on this 2-core machine).
