@@ -2,8 +2,9 @@
  * PII speed bench: raw onnxruntime on the model vs the whole scan pipeline on a generated CSV.
  *   node out/bench/piiSpeed.js [--mb 50] [--model PATH] [--fp32 FILE] [--pipeline-only]
  *                              [--units N (default: the scan's)] [--workers 2] [--pairs N]
- * `--pairs N`: N back-to-back pairs of (raw ceiling, whole pipeline) and the median ratio, since
- * this machine's speed drifts between runs. The raw ceiling there is two worker threads with a
+ * `--pairs N`: N whole pipelines, each between two runs of the raw ceiling (before and after it;
+ * the ratio is to their mean), and the median ratio, since this machine's speed drifts between
+ * runs; each step's steal time (CPU the host took) is printed with it. The raw ceiling there is two worker threads with a
  * session each running batches of 8 length-sorted sequences (padding as little as the pipeline's).
  * `--fp32 FILE`: an fp32 ONNX export of the same model (training writes training/work/model.onnx);
  * it is measured raw and through the pipeline next to the shipped int8 model.
@@ -140,6 +141,24 @@ interface PipelineRun {
   modelTokensPerSecond: number;
 }
 
+/** CPU time the host took from this machine's CPUs (steal, /proc/stat) while `run` ran, in percent; undefined where unreadable. */
+async function measured(run: () => Promise<number>): Promise<{ value: number; steal: string }> {
+  const start = cpuTimes();
+  const value = await run();
+  const end = cpuTimes();
+  const total = start && end ? end.total - start.total : 0;
+  return { value, steal: start && end && total > 0 ? (((end.steal - start.steal) / total) * 100).toFixed(1) : '?' };
+}
+
+function cpuTimes(): { total: number; steal: number } | undefined {
+  try {
+    const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The whole pipeline (read, recognizers, model, fusion, offsets), each mode in a fresh process so its peak RSS is its own. */
 async function pipeline(csv: string, rows: number, megabytes: number, folder: string, dtype: 'q8' | 'fp32', withRecognizersOnly: boolean): Promise<PipelineRun[]> {
   const runs: PipelineRun[] = [];
@@ -230,7 +249,7 @@ async function main(): Promise<void> {
     const t = Date.now();
     const rows = writeCsv(csv, megabytes);
     console.log(`generated ${megabytes} MB CSV, ${rows} rows, in ${Date.now() - t} ms (${csv})`);
-    console.log(`cpus: ${os.cpus().length}`);
+    console.log(`cpus: ${os.cpus().length} (${os.cpus()[0]?.model ?? 'unknown model'})`);
     const variants: Array<{ dtype: 'q8' | 'fp32'; file: string; folder: string }> = [
       { dtype: 'q8', file: path.join(folder, 'onnx', 'model_quantized.onnx'), folder },
     ];
@@ -263,12 +282,21 @@ async function main(): Promise<void> {
         `paired runs: raw = ${threads} worker threads with a session each, batch 8, ${sequences.length} row sequences sorted by length; ` +
           `pipeline = the whole scan of the ${megabytes} MB CSV`,
       );
+      // Each scan is bracketed by a raw run before and after it and compared with their mean, so
+      // a drift during the scan (about 90 s on 50 MB, against about 10 s for a raw run) weighs on
+      // both sides; the steal time (CPU taken by the host) of each step is printed beside it.
+      let before = await measured(() => rawInWorkers(variants[0].file, sorted, 8, threads));
       for (let i = 0; i < pairs; i++) {
-        const raw = await rawInWorkers(variants[0].file, sorted, 8, threads);
-        const [run] = await pipeline(csv, rows, megabytes, folder, 'q8', false);
-        const ratio = run.modelTokensPerSecond / raw;
+        const scan = await measured(async () => (await pipeline(csv, rows, megabytes, folder, 'q8', false))[0]?.modelTokensPerSecond ?? NaN);
+        const after = await measured(() => rawInWorkers(variants[0].file, sorted, 8, threads));
+        const raw = (before.value + after.value) / 2;
+        const ratio = scan.value / raw;
         ratios.push(ratio);
-        console.log(`  pair ${i + 1}: raw ${Math.round(raw).toLocaleString('en')} tokens/s, pipeline ${Math.round(run.modelTokensPerSecond).toLocaleString('en')} tokens/s: ${(ratio * 100).toFixed(0)}%`);
+        console.log(
+          `  pair ${i + 1}: raw ${Math.round(before.value).toLocaleString('en')} before, ${Math.round(after.value).toLocaleString('en')} after (mean ${Math.round(raw).toLocaleString('en')}) tokens/s, ` +
+            `pipeline ${Math.round(scan.value).toLocaleString('en')} tokens/s: ${(ratio * 100).toFixed(0)}% (steal ${before.steal}% / ${scan.steal}% / ${after.steal}%)`,
+        );
+        before = after;
       }
       ratios.sort((a, b) => a - b);
       console.log(`pipeline / raw, median of ${pairs} pairs: ${(ratios[Math.floor(pairs / 2)] * 100).toFixed(0)}% (min ${(ratios[0] * 100).toFixed(0)}%, max ${(ratios[pairs - 1] * 100).toFixed(0)}%)`);
