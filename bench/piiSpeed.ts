@@ -4,8 +4,9 @@
  *                              [--units N (default: the scan's)] [--workers 2] [--pairs N]
  * `--pairs N`: N whole pipelines, each between two runs of the raw ceiling (before and after it;
  * the ratio is to their mean), and the median ratio, since this machine's speed drifts between
- * runs; each step's steal time (CPU the host took) is printed with it. The raw ceiling there is two worker threads with a
- * session each running batches of 8 length-sorted sequences (padding as little as the pipeline's).
+ * runs; each step's steal time (CPU the host took) is printed with it. The raw ceiling there is
+ * two worker threads with a session each running batches of 8 length-sorted sequences (padding as
+ * little as the pipeline's).
  * `--fp32 FILE`: an fp32 ONNX export of the same model (training writes training/work/model.onnx);
  * it is measured raw and through the pipeline next to the shipped int8 model.
  * Generates the CSV in a temporary folder (deleted afterwards). Prints tokens/s, rows/s, the
@@ -141,7 +142,10 @@ interface PipelineRun {
   modelTokensPerSecond: number;
 }
 
-/** CPU time the host took from this machine's CPUs (steal, /proc/stat) while `run` ran, in percent; undefined where unreadable. */
+/**
+ * `run`'s result, and the share of CPU time the host took from this machine (steal, /proc/stat)
+ * while it ran, in percent as text ('?' where /proc/stat cannot be read).
+ */
 async function measured(run: () => Promise<number>): Promise<{ value: number; steal: string }> {
   const start = cpuTimes();
   const value = await run();
@@ -289,17 +293,27 @@ async function main(): Promise<void> {
       for (let i = 0; i < pairs; i++) {
         const scan = await measured(async () => (await pipeline(csv, rows, megabytes, folder, 'q8', false))[0]?.modelTokensPerSecond ?? NaN);
         const after = await measured(() => rawInWorkers(variants[0].file, sorted, 8, threads));
-        const raw = (before.value + after.value) / 2;
+        const prior = before;
+        before = after;
+        const raw = (prior.value + after.value) / 2;
+        if (!Number.isFinite(scan.value)) {
+          console.log(`  pair ${i + 1}: the scan failed (its error is above); not counted`);
+          continue;
+        }
         const ratio = scan.value / raw;
         ratios.push(ratio);
         console.log(
-          `  pair ${i + 1}: raw ${Math.round(before.value).toLocaleString('en')} before, ${Math.round(after.value).toLocaleString('en')} after (mean ${Math.round(raw).toLocaleString('en')}) tokens/s, ` +
-            `pipeline ${Math.round(scan.value).toLocaleString('en')} tokens/s: ${(ratio * 100).toFixed(0)}% (steal ${before.steal}% / ${scan.steal}% / ${after.steal}%)`,
+          `  pair ${i + 1}: raw ${Math.round(prior.value).toLocaleString('en')} before, ${Math.round(after.value).toLocaleString('en')} after (mean ${Math.round(raw).toLocaleString('en')}) tokens/s, ` +
+            `pipeline ${Math.round(scan.value).toLocaleString('en')} tokens/s: ${(ratio * 100).toFixed(0)}% (steal ${prior.steal}% / ${scan.steal}% / ${after.steal}%)`,
         );
-        before = after;
+      }
+      if (ratios.length === 0) {
+        console.log('pipeline / raw: no pair measured');
+        process.exitCode = 1;
+        return;
       }
       ratios.sort((a, b) => a - b);
-      console.log(`pipeline / raw, median of ${pairs} pairs: ${(ratios[Math.floor(pairs / 2)] * 100).toFixed(0)}% (min ${(ratios[0] * 100).toFixed(0)}%, max ${(ratios[pairs - 1] * 100).toFixed(0)}%)`);
+      console.log(`pipeline / raw, median of ${ratios.length} pairs: ${(ratios[Math.floor(ratios.length / 2)] * 100).toFixed(0)}% (min ${(ratios[0] * 100).toFixed(0)}%, max ${(ratios[ratios.length - 1] * 100).toFixed(0)}%)`);
       return;
     }
     for (const v of variants) {
