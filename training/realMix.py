@@ -364,13 +364,15 @@ def lower_names(rng, text, spans, p):
 SWAP_KINDS = {'PERSON': ['person', 'person', 'firstName', 'lastName'], 'ORGANIZATION': ['company'], 'LOCATION': ['city', 'country']}
 
 
-def replace_mentions(rng, mix, text, spans, swap_types=('PERSON', 'ORGANIZATION', 'LOCATION'), handles=False):
+def replace_mentions(rng, mix, text, spans, swap_types=('PERSON', 'ORGANIZATION', 'LOCATION'), handles=False, wordnet=None):
     """A copy of a real example with each PERSON/ORGANIZATION/LOCATION span replaced by a faker
     value of a random locale: the real context stays, the names change, so repeating the real data
     does not teach its particular names. Other spans (addresses, phones, emails) keep their text
     and move with it. Overlapping spans, or a missing or multi-line value, leave the example as is.
     `handles`: a PERSON or ORGANIZATION span that is a user handle becomes another handle
-    (handle_value) instead of a name, so that handles do not leave the repeated real data."""
+    (handle_value) instead of a name, so that handles do not leave the repeated real data.
+    `wordnet`: (p, {type: names}): with probability p a person, place or organization comes from
+    WordNet's named things of that class (wordnetEntities.values) instead of faker."""
     ordered = sorted(spans)
     parts, moved, at = [], [], 0
     for start, end, typ in ordered:
@@ -379,6 +381,8 @@ def replace_mentions(rng, mix, text, spans, swap_types=('PERSON', 'ORGANIZATION'
         kinds = SWAP_KINDS.get(typ) if typ in swap_types else None
         if kinds and handles and typ in ('PERSON', 'ORGANIZATION') and text[start] == '@':
             value = handle_value(rng, mix, typ) or text[start:end]
+        elif kinds and wordnet and typ in wordnet[1] and rng.random() < wordnet[0]:
+            value = rng.choice(wordnet[1][typ])
         else:
             value = mix.value(rng, rng.choice(kinds), locale=rng.choice(mix.locales)) if kinds else text[start:end]
         if not value or (kinds and '\n' in value):
@@ -395,9 +399,11 @@ def replace_mentions(rng, mix, text, spans, swap_types=('PERSON', 'ORGANIZATION'
 def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=True, p_no_case=0.1,
           p_no_case_real=0.1, max_len=128, p_faker=0.5, handle_type='PERSON', real_swap=0, lex_drop=0.0,
           swap_types=('PERSON', 'ORGANIZATION', 'LOCATION'), real_handles='keep', swap_handles=False, lower_names_p=0.0,
-          n_code=0, log=print):
+          n_code=0, n_wordnet=0, wordnet_swap=0.0, log=print):
     """Encoded training examples (ids, labels, token types), counts per source, and the source of
-    each example ('real', 'syn', 'faker', 'prose')."""
+    each example ('real', 'syn', 'faker', 'prose', 'code', 'wordnet'). `n_wordnet` documents of
+    WordNet definition sentences, `wordnet_swap` the share of replaced mentions taken from WordNet
+    (wordnetEntities.py; both 0 leave every other source as it was)."""
     import grammarSentences
     import recordRender
     import trainTemplates
@@ -425,11 +431,16 @@ def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=Tr
             out.append(encode(tok, text, spans, max_len, label_id, case=case_rng.random() >= p_no_case_real))
             counts['real:' + name] = counts.get('real:' + name, 0) + 1
     sources = ['real'] * len(out)
+    wordnet = None
+    if n_wordnet or wordnet_swap:
+        import wordnetEntities
+        wn_entries = wordnetEntities.load()
+        wordnet = (wordnet_swap, wordnetEntities.values(wn_entries)) if wordnet_swap else None
     if use_real and real_swap:
         swap_rng = random.Random(seed + 2)
         for _ in range(real_swap):
             for name, text, spans in ex:
-                t2, s2 = replace_mentions(swap_rng, mix, text, spans, swap_types, handles=swap_handles)
+                t2, s2 = replace_mentions(swap_rng, mix, text, spans, swap_types, handles=swap_handles, wordnet=wordnet)
                 out.append(encode(tok, lower(t2, s2), s2, max_len, label_id, case=case_rng.random() >= p_no_case_real, drop=drop))
         counts['real-swapped'] = real_swap * len(ex)
         sources += ['swap'] * (real_swap * len(ex))
@@ -450,8 +461,13 @@ def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=Tr
         for _ in range(n_code):
             text, spans = code_document(rng, mix, pool)
             out.append(encode(tok, text, spans, max_len, label_id, case=case_rng.random() >= p_no_case, drop=drop))
-    counts.update(synthetic=n_syn, faker=n_faker, prose=n_prose, **({'code': n_code} if n_code else {}))
-    sources += ['syn'] * n_syn + ['faker'] * n_faker + ['prose'] * n_prose + ['code'] * n_code
+    wn_rng = random.Random(seed + 5)
+    for _ in range(n_wordnet):
+        text, spans = wordnetEntities.document(wn_rng, wn_entries)
+        out.append(encode(tok, text, spans, max_len, label_id, case=case_rng.random() >= p_no_case, drop=drop))
+    counts.update(synthetic=n_syn, faker=n_faker, prose=n_prose, **({'code': n_code} if n_code else {}),
+                  **({'wordnet': n_wordnet} if n_wordnet else {}))
+    sources += ['syn'] * n_syn + ['faker'] * n_faker + ['prose'] * n_prose + ['code'] * n_code + ['wordnet'] * n_wordnet
     return out, counts, sources
 
 

@@ -97,6 +97,64 @@ class RealMixTest(unittest.TestCase):
             changed += t2 != text
         self.assertGreater(changed, 15)
 
+    def test_wordnet_classes(self):
+        import wordnetEntities as W
+        common = {'death', 'creation'}
+        self.assertEqual(W.classify(W.PERSON, True, 'Abraham_Lincoln', common), 'PERSON')
+        self.assertIsNone(W.classify(W.PERSON, True, 'President_Lincoln', common))  # a title is not the name
+        self.assertIsNone(W.classify(W.PERSON, True, 'Death', common))  # also a common noun
+        self.assertEqual(W.classify(W.LOCATION, True, 'Port_of_Spain', common), 'LOCATION')
+        self.assertEqual(W.classify(W.OBJECT, True, 'Danube', common), 'LOCATION')
+        self.assertEqual(W.classify(W.GROUP, False, 'Red_Cross', common), 'ORGANIZATION')
+        self.assertEqual(W.classify(W.COMMUNICATION, False, 'Ilocano', common), 'O')  # a language
+        self.assertEqual(W.classify(W.ARTIFACT, True, 'Merrimac', common), 'O')  # a ship
+        self.assertIsNone(W.classify(W.GROUP, False, 'United_States_intelligence_agency', common))
+        self.assertIsNone(W.classify(W.PERSON, True, 'Henry_VIII_1', common))
+        self.assertIsNone(W.classify(5, False, 'Felis', common))  # a genus
+
+    def test_wordnet_definitions(self):
+        import wordnetEntities as W
+        entries = W.load()
+        classes = {c for c, _, _ in entries}
+        self.assertEqual(classes, {'PERSON', 'LOCATION', 'ORGANIZATION', 'O'})
+        self.assertTrue(all(names and all(n.strip() == n and n for n in names) and gloss for _, names, gloss in entries))
+        rng = random.Random(3)
+        named = {c: set(v) for c, v in W.values(entries).items()}
+        seen = set()
+        for _ in range(500):
+            text, spans = W.document(rng, entries)
+            typed = [(a, b, t) for a, b, t in spans if t != realMix.IGNORE]
+            for a, b, t in spans:
+                self.assertTrue(0 <= a < b <= len(text), (text, spans))
+            for a, b, t in typed:
+                self.assertIn(text[a:b], named[t])  # the named thing, exactly
+                seen.add(t)
+            for a, b, t in spans:
+                if t == realMix.IGNORE:  # capitalized words of a gloss, never the named thing
+                    self.assertTrue(text[a].isupper() and not any(x < b and a < y for x, y, _ in typed), (text, spans))
+        self.assertEqual(seen, {'PERSON', 'LOCATION', 'ORGANIZATION'})
+        # an O entry (a language, a people, a work) is not a span at all
+        o_entry = next(e for e in entries if e[0] == 'O')
+        text, spans = W.definition(random.Random(1), o_entry)
+        self.assertTrue(all(t == realMix.IGNORE for _, _, t in spans))
+
+    def test_wordnet_values_in_mention_replacement(self):
+        rng = random.Random(7)
+        mix = realMix.Mix(FK)
+        wordnet = {'PERSON': ['Giuseppe Verdi'], 'LOCATION': ['Montevideo'], 'ORGANIZATION': ['Red Cross']}
+        text = 'Ana Ruiz met IBM in Paris.'
+        spans = [(0, 8, 'PERSON'), (13, 16, 'ORGANIZATION'), (20, 25, 'LOCATION')]
+        got = set()
+        for _ in range(40):
+            t2, s2 = realMix.replace_mentions(rng, mix, text, spans, wordnet=(0.5, wordnet))
+            got.update(t2[a:b] for a, b, _ in s2)
+        self.assertTrue({'Giuseppe Verdi', 'Montevideo', 'Red Cross'} <= got)
+        self.assertTrue(got - {'Giuseppe Verdi', 'Montevideo', 'Red Cross'})  # faker values too
+        # without WordNet the same seed gives the same replacements as before (the shipped recipe)
+        a = [realMix.replace_mentions(random.Random(9), mix, text, spans) for _ in range(3)]
+        b = [realMix.replace_mentions(random.Random(9), mix, text, spans, wordnet=None) for _ in range(3)]
+        self.assertEqual(a, b)
+
     def test_unlabelled_handles(self):
         text = 'RT @dana_w : ask @Acme or mail me@x.org, cc @Bob'
         spans = [(17, 22, 'ORGANIZATION')]
