@@ -24,7 +24,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TSV = os.path.join(HERE, 'wordnet', 'entities.tsv')
 
 # lexicographer file numbers (WordNet's lexnames)
-ACT, ARTIFACT, COMMUNICATION, COGNITION, GROUP, LOCATION, OBJECT, PERSON, TIME, EVENT, PROCESS = 4, 6, 10, 9, 14, 15, 17, 18, 28, 11, 22
+ACT, ARTIFACT, COGNITION, COMMUNICATION, EVENT, GROUP, LOCATION, OBJECT, PERSON, TIME = 4, 6, 9, 10, 11, 14, 15, 17, 18, 28
 # Words before a person's name that are not part of it in the product's spans.
 TITLES = {'president', 'saint', 'st.', 'king', 'queen', 'sir', 'lord', 'lady', 'pope', 'emperor', 'empress', 'prince',
           'princess', 'duke', 'duchess', 'general', 'admiral', 'captain', 'czar', 'tsar', 'mr.', 'mrs.', 'dr.', 'san',
