@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { joinAddressParts } from '../../../core/pii/addressSpans';
-import { NameWord, nameWords, nameWordsOfTokens, plausiblePersonSpans, refinePersonSpans, separateHandles, splitAtCells } from '../../../core/pii/personSpanCheck';
+import { NameWord, nameWords, nameWordsOfTokens, plausiblePersonSpans, refinePersonSpans, separateHandles, splitAtCells, splitAtMarks } from '../../../core/pii/personSpanCheck';
 import { PiiSpan } from '../../../core/pii/piiTypes';
 import { seededRandom } from './seededRandom';
 
@@ -84,6 +84,29 @@ describe('pii PERSON spans: plausibility', () => {
     assert.deepEqual(values(text, plausiblePersonSpans(text, spans)), ['Ana']);
     const out = refinePersonSpans(text, [], words(text, { Can: 0.6, C: 0.6, Ana: 0.6 }), { open: 0.35 });
     assert.deepEqual(values(text, out), ['Ana']);
+  });
+
+  it('keeps emoji, dashes and symbols out of a name and cuts a span at them (dev-split spans)', () => {
+    const text = 'Alan Watts 💖 and 👏 👏 Drake, ♡Liza♡ - Alan Pardew - and Enlightenment - Moses Mendelssohn -';
+    const spans = [person(text, 'Alan Watts 💖'), person(text, '👏 👏 Drake'), person(text, '♡Liza♡ -'), person(text, 'Alan Pardew -'), person(text, 'Enlightenment - Moses Mendelssohn -')];
+    assert.deepEqual(values(text, plausiblePersonSpans(text, spans)), ['Alan Watts', 'Drake', 'Liza', 'Alan Pardew', 'Enlightenment', 'Moses Mendelssohn']);
+    // The same in text without capitals, where the other checks step aside.
+    const lower = 'lol 😂 😂 martin short 💜';
+    assert.deepEqual(values(lower, plausiblePersonSpans(lower, [person(lower, '😂 😂 martin short 💜')])), ['martin short']);
+    // A span of marks alone is nothing; an emoji with a skin tone goes whole.
+    const tones = 'Thanks 👍🏽 Dana 👍🏽';
+    assert.deepEqual(values(tones, splitAtMarks(tones, [person(tones, '👍🏽 Dana 👍🏽'), person(tones, '👍🏽')])), ['Dana']);
+  });
+
+  it('keeps the dots and apostrophes of tokenized text inside a name, not at its end', () => {
+    const text = 'Thanks Dr . Cox and E . G . Plott .';
+    assert.deepEqual(values(text, splitAtMarks(text, [person(text, 'Dr . Cox'), person(text, 'E . G . Plott .')])), ['Dr . Cox', 'E . G . Plott']);
+  });
+
+  it('does not end a name in a lowercase common word or particle', () => {
+    const text = 'Sue Black of Leeds met Santiago de la Vega and Ana de Haan.';
+    const spans = [person(text, 'Sue Black of'), person(text, 'Santiago de'), person(text, 'Ana de Haan')];
+    assert.deepEqual(values(text, plausiblePersonSpans(text, spans)), ['Sue Black', 'Santiago', 'Ana de Haan']);
   });
 
   it('leaves all-lowercase text alone', () => {
@@ -246,6 +269,30 @@ describe('pii PERSON spans: user handles', () => {
     const text = 'Mail dana@example.org or ask Dana Whitfield';
     const spans: PiiSpan[] = [{ type: 'EMAIL_ADDRESS', start: 5, end: 21, score: 1, detector: 'email' }, person(text, 'dana'), person(text, 'Dana Whitfield')];
     assert.deepEqual(separateHandles(text, spans), spans);
+  });
+
+  it('never leaves a mark at either end of a name, nor a symbol inside a span it cut, for any input', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'B', ' ', '.', '-', '💖', '♡', '\u{1f3fd}', "'", '@', '1', '\n'), maxLength: 40 }),
+        fc.array(fc.tuple(fc.nat(40), fc.nat(20)), { maxLength: 4 }),
+        (text, raw) => {
+          const spans: PiiSpan[] = raw
+            .map(([start, length]) => ({ type: 'PERSON' as const, start: Math.min(start, text.length), end: Math.min(start + length + 1, text.length), score: 0.7, detector: 'model' }))
+            .filter((s) => s.end > s.start);
+          for (const out of [splitAtMarks(text, spans), plausiblePersonSpans(text, spans)]) {
+            for (const s of out) {
+              assert.ok(0 <= s.start && s.start < s.end && s.end <= text.length, JSON.stringify({ text, s }));
+              const value = text.slice(s.start, s.end);
+              assert.ok(spans.some((t) => t.start <= s.start && s.end <= t.end), 'inside an input span');
+              assert.ok(!/^[\s\-💖♡\u{1f3fd}]|[\s\-💖♡\u{1f3fd}]$/u.test(value), JSON.stringify({ text, value }));
+              assert.ok(!/\s[-💖♡]+\s/u.test(value), JSON.stringify({ text, value }));
+            }
+          }
+        },
+      ),
+      { numRuns: 1000, seed: 31 },
+    );
   });
 
   it('returns sorted, non-overlapping PERSON spans inside the text for any input', () => {
