@@ -42,7 +42,8 @@ class ResumeTest(unittest.TestCase):
             common = ['--faker-work', tmp, '--hidden', '32', '--layers', '1', '--no-real', '--syn-docs', '60',
                       '--faker-docs', '60', '--prose-docs', '60', '--epochs', '2', '--eval-limit', '2',
                       '--checkpoint-every', '3', '--batch-tokens', '512']
-            env = dict(os.environ, OPENBLAS_NUM_THREADS='1')
+            # Without glibc's malloc settings: trainReal.py sets them itself (checked below).
+            env = dict({k: v for k, v in os.environ.items() if not k.startswith('MALLOC_')}, OPENBLAS_NUM_THREADS='1')
 
             def run(work, *extra):
                 subprocess.run([sys.executable, os.path.join(HERE, 'trainReal.py'), '--work', os.path.join(tmp, work)]
@@ -55,7 +56,11 @@ class ResumeTest(unittest.TestCase):
             with open(os.path.join(tmp, 'a', 'model.pt'), 'rb') as fa, open(os.path.join(tmp, 'b', 'model.pt'), 'rb') as fb:
                 self.assertEqual(fa.read(), fb.read())
             with open(os.path.join(tmp, 'b', 'train.log')) as f:
-                self.assertIn('resumed from', f.read())
+                logged = f.read()
+            self.assertIn('resumed from', logged)
+            # Started without them, the script ran itself again with glibc's malloc settings.
+            self.assertIn('malloc: MALLOC_MMAP_THRESHOLD_=4294967296 MALLOC_TRIM_THRESHOLD_=68719476736 '
+                          'MALLOC_TOP_PAD_=1073741824', logged)
             return torch.load(os.path.join(tmp, 'b', 'model.pt'))
 
 

@@ -222,6 +222,7 @@ def main():
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
     log = run_logger(args.work)
+    log('malloc: %s' % ' '.join('%s=%s' % (k, os.environ.get(k, '-')) for k in MALLOC_ENV))
 
     log('args: %s' % vars(args))
     torch.manual_seed(args.seed)
@@ -429,5 +430,23 @@ def main():
             log('wrote the model card: %s' % os.path.join(args.out, 'model-card.yaml'))
 
 
+# glibc's malloc settings for a training process. With the defaults, memory that a step frees at
+# the top of the heap goes back to the kernel and the next step faults it in again: on session 15's
+# host a quarter of the CPU went to the kernel and a step of the shipped recipe took 0.7-0.9 s;
+# with these it took 0.33-0.40 s, with the same losses at every logged step (the arithmetic does
+# not change, only where memory comes from). A value already in the environment is kept.
+MALLOC_ENV = {'MALLOC_MMAP_THRESHOLD_': '4294967296', 'MALLOC_TRIM_THRESHOLD_': '68719476736',
+              'MALLOC_TOP_PAD_': '1073741824'}
+
+
+def with_malloc_env():
+    """Run this script again with MALLOC_ENV when any of it is missing (glibc reads it only at start)."""
+    missing = {k: v for k, v in MALLOC_ENV.items() if k not in os.environ}
+    if missing:
+        sys.stdout.flush()
+        os.execve(sys.executable, [sys.executable, os.path.abspath(__file__)] + sys.argv[1:], {**os.environ, **missing})
+
+
 if __name__ == '__main__':
+    with_malloc_env()
     main()
