@@ -1,0 +1,138 @@
+"""Average the weights of trainReal.py runs that share a shape and a starting point (a "model soup":
+the runs differ only in --seed, so they started from the same stage-1 weights), then evaluate the
+average as trainReal.py evaluates a run and export it as a model folder. An experiment (round 14):
+
+  /usr/bin/python3 training/soupModels.py --out-work training/work/soup \
+      --export training/work/soup/candidate training/work/a training/work/b
+  npm run bench:pii-quality -- --model training/work/soup/candidate
+
+Every input folder needs model.pt and stats.json; the runs must have the same config, labels,
+extra vocabulary and name lexicon (checked). The output folder gets model.pt, stats.json (the first
+run's, with "soup_of" naming the inputs), eval.json and train.log like a run.
+"""
+import argparse
+import json
+import os
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import torch  # noqa: E402
+
+from model import BertForTokenClassification  # noqa: E402
+from wordpiece import WordPieceTokenizer  # noqa: E402
+
+SAME = ('config', 'labels')
+SAME_ARGS = ('extra_vocab', 'name_lexicon', 'init_full', 'max_len')
+
+
+def average(states, weights=None):
+    """The weighted mean of state dicts with the same keys and shapes; integer tensors must agree."""
+    if not states:
+        raise ValueError('no weights to average')
+    weights = weights or [1.0 / len(states)] * len(states)
+    if len(weights) != len(states) or abs(sum(weights) - 1.0) > 1e-6:
+        raise ValueError('weights must be one per input and sum to 1')
+    keys = list(states[0].keys())
+    for s in states[1:]:
+        if list(s.keys()) != keys:
+            raise ValueError('the runs do not have the same weights')
+    out = {}
+    for k in keys:
+        ts = [s[k] for s in states]
+        if any(t.shape != ts[0].shape for t in ts):
+            raise ValueError('%s: shapes differ' % k)
+        if ts[0].is_floating_point():
+            out[k] = sum(w * t.double() for w, t in zip(weights, ts)).to(ts[0].dtype)
+        else:
+            if any(not torch.equal(t, ts[0]) for t in ts):
+                raise ValueError('%s: integer tensors differ' % k)
+            out[k] = ts[0].clone()
+    return out
+
+
+def check_compatible(stats):
+    for key in SAME:
+        if any(s[key] != stats[0][key] for s in stats[1:]):
+            raise ValueError('the runs differ in %s' % key)
+    for key in SAME_ARGS:
+        vals = {str(s.get('args', {}).get(key)) for s in stats}
+        if len(vals) > 1:
+            raise ValueError('the runs differ in --%s: %s' % (key.replace('_', '-'), sorted(vals)))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('runs', nargs='+', help='trainReal.py --work folders')
+    ap.add_argument('--out-work', required=True)
+    ap.add_argument('--export', help='write a model folder (config, tokenizer, int8 ONNX) here')
+    ap.add_argument('--weights', help='one weight per run, separated by commas (default: equal)')
+    ap.add_argument('--eval-limit', type=int, default=0)
+    args = ap.parse_args()
+    if len(args.runs) < 2:
+        ap.error('give two runs or more')
+    torch.manual_seed(0)
+    torch.set_num_threads(1)
+    os.makedirs(args.out_work, exist_ok=True)
+    logf = open(os.path.join(args.out_work, 'train.log'), 'a')
+
+    def log(msg):
+        line = time.strftime('%H:%M:%S ') + msg
+        print(line, flush=True)
+        logf.write(line + '\n')
+        logf.flush()
+
+    stats = []
+    for r in args.runs:
+        with open(os.path.join(r, 'stats.json')) as f:
+            stats.append(json.load(f))
+    check_compatible(stats)
+    st = stats[0]
+    weights = [float(w) for w in args.weights.split(',')] if args.weights else None
+    avg = average([torch.load(os.path.join(r, 'model.pt')) for r in args.runs], weights)
+    model = BertForTokenClassification(st['config'], len(st['labels']))
+    model.load_state_dict(avg)
+    model.eval()
+    log('soup of %s (weights %s)' % (', '.join(args.runs), weights or 'equal'))
+    torch.save(model.state_dict(), os.path.join(args.out_work, 'model.pt'))
+    out_stats = dict(st, soup_of=[os.path.abspath(r) for r in args.runs], soup_weights=weights)
+    with open(os.path.join(args.out_work, 'stats.json'), 'w') as f:
+        json.dump(out_stats, f, indent=1)
+
+    a = st.get('args', {})
+    if a.get('name_lexicon'):
+        with open(a['name_lexicon'], encoding='utf-8') as f:
+            WordPieceTokenizer.lexicon = frozenset(line.strip() for line in f if line.strip())
+    if a.get('extra_vocab'):
+        WordPieceTokenizer.use_extra_vocab(a['extra_vocab'])
+    tok = WordPieceTokenizer()
+    import evalReal
+    from trainReal import FoldContrast
+    rep = evalReal.evaluate(model, tok, st['labels'], limit=args.eval_limit or None)
+    log('dev: ' + evalReal.summary(rep))
+    evalp = os.path.join(HERE, '..', 'test', 'fixtures', 'pii-eval', 'eval.jsonl')
+    inhouse = None
+    if os.path.exists(evalp):
+        import corpus
+        import evaluate
+        inhouse = evaluate.evaluate_torch(FoldContrast(model, len(corpus.LABELS)), evalp)
+        log('in-house (torch fp32, raw model): ' + evaluate.format_report(inhouse).replace('\n', ' | ')[:600])
+    with open(os.path.join(args.out_work, 'eval.json'), 'w') as f:
+        json.dump({'dev': rep, 'inhouse': inhouse}, f, indent=1)
+    if args.export:
+        import exportOnnx
+        import modelFolder
+        import quantizeInt8
+        fp32 = os.path.join(args.out_work, 'model.onnx')
+        exportOnnx.export(model, fp32)
+        modelFolder.write_folder(args.export, tok.vocab, dict(st['config'], train_max_tokens=a.get('max_len', 128)),
+                                 st['labels'], lexicon=WordPieceTokenizer.lexicon)
+        q8 = os.path.join(args.export, 'onnx', 'model_quantized.onnx')
+        quantizeInt8.quantize(fp32, q8)
+        log('exported %s (%.1f MB int8)' % (args.export, os.path.getsize(q8) / 1e6))
+
+
+if __name__ == '__main__':
+    main()
