@@ -162,12 +162,14 @@ def write(out_dir, cfg, labels, stats, ev, command):
                       'training text still gets the part of its embedding that GloVe\'s 6 billion words of '
                       'Wikipedia and news say about it.\n' % (GLOVE[0], GLOVE[1]))
     stage_text = glove_text
+    soup = stats.get('soup_seeds') or []
+    seed_text = ('seeds %s, one run each' % ' and '.join(str(x) for x in soup)) if soup else 'seed %s' % stats['args'].get('seed')
     if stats['args'].get('init_full'):
         stage_text += ('\nTwo stages. Stage 1 (`npm run train-model:stage1`: the same mix with seed 20240607, two epochs '
                       'from random weights, case types only, about 55 CPU minutes) is committed as float16 weights in '
-                      '`training/stage1/`; stage 2, this run, starts from them (`--init-full`, the case-type '
-                      'embeddings copied for the new types) with a fresh draw of the generated data (seed %s), '
-                      'learning rate %g, %d epoch(s).%s\n' % (stats['args'].get('seed'), stats['args'].get('lr') or 0,
+                      '`training/stage1/`; stage 2 starts from them (`--init-full`, the case-type '
+                      'embeddings copied for the new types) with a fresh draw of the generated data (%s), '
+                      'learning rate %g, %d epoch(s).%s\n' % (seed_text, stats['args'].get('lr') or 0,
                                                             stats['args'].get('epochs', 1),
                                                             ' New vocabulary rows start as the mean of the rows of the '
                                                             'pieces the word was cut into before.' if extra > 0 else ''))
@@ -179,6 +181,11 @@ def write(out_dir, cfg, labels, stats, ev, command):
                               'fresh weights whose output projections are zero, so each new layer starts as '
                               'little more than a re-normalization' if stats['args'].get('grow_init', 'zero') == 'zero'
                               else 'copies of the top layer'))
+    if soup:
+        stage_text += ('\nA soup of %d runs: stage 2 runs once per seed (the seed draws the generated data, the '
+                       'mention replacements and the batch order; nothing else differs) and the shipped weights are '
+                       'the mean of the runs\' weights (`training/soupModels.py`). Runs from the same starting '
+                       'weights average into a model that keeps what they agree on.\n' % len(soup))
     body = f'''
 # cardwright-pii-mini
 
@@ -218,8 +225,8 @@ postcode, city and country, also across line breaks) is one STREET_ADDRESS.
 
 BERT encoder trained from scratch: {cfg['layers']} layers, hidden {cfg['hidden']}, {cfg['heads']} heads,
 feed-forward {cfg['ffn']}, {stats['params'] / 1e6:.1f} M parameters, {vocab_text}; capitalization enters as token type ids (`cardwright_case_token_types`){lexicon_text}. AdamW, batches
-of {stats['args'].get('batch_tokens')} tokens, {stats['steps']:,} steps ({stats['epochs']:.2f} epochs),
-{stats['train_s'] / 60:.0f} CPU minutes on one thread; int8 ONNX {stats.get('q8_mb', 0):.1f} MB.
+of {stats['args'].get('batch_tokens')} tokens, {stats['steps']:,} steps ({stats['epochs']:.2f} epochs){' per run' if soup else ''},
+{stats['train_s'] / 60:.0f} CPU minutes on one thread{' (all runs)' if soup else ''}; int8 ONNX {stats.get('q8_mb', 0):.1f} MB.
 {stage_text}
 Rebuild (seeded, checkpointed, resumable with `--resume`): `{command}`.
 

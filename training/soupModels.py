@@ -8,7 +8,8 @@ average as trainReal.py evaluates a run and export it as a model folder. An expe
 
 Every input folder needs model.pt and stats.json; the runs must have the same config, labels,
 extra vocabulary and name lexicon (checked). The output folder gets model.pt, stats.json (the first
-run's, with "soup_of" naming the inputs), eval.json and train.log like a run.
+run's, with "soup_of" and "soup_seeds" naming the inputs and
+"train_s" their training time together), eval.json and train.log like a run.
 """
 import argparse
 import json
@@ -68,6 +69,7 @@ def main():
     ap.add_argument('runs', nargs='+', help='trainReal.py --work folders')
     ap.add_argument('--out-work', required=True)
     ap.add_argument('--export', help='write a model folder (config, tokenizer, int8 ONNX) here')
+    ap.add_argument('--out', help='the shipped model folder: --export plus its model card (model-card.yaml, README.md)')
     ap.add_argument('--weights', help='one weight per run, separated by commas (default: equal)')
     ap.add_argument('--eval-limit', type=int, default=0)
     args = ap.parse_args()
@@ -97,7 +99,9 @@ def main():
     model.eval()
     log('soup of %s (weights %s)' % (', '.join(args.runs), weights or 'equal'))
     torch.save(model.state_dict(), os.path.join(args.out_work, 'model.pt'))
-    out_stats = dict(st, soup_of=[os.path.abspath(r) for r in args.runs], soup_weights=weights)
+    out_stats = dict(st, soup_of=[os.path.relpath(os.path.abspath(r), os.path.join(HERE, '..')) for r in args.runs],
+                     soup_weights=weights, soup_seeds=[s.get('args', {}).get('seed') for s in stats],
+                     train_s=sum(s.get('train_s', 0) for s in stats))
     with open(os.path.join(args.out_work, 'stats.json'), 'w') as f:
         json.dump(out_stats, f, indent=1)
 
@@ -121,6 +125,8 @@ def main():
         log('in-house (torch fp32, raw model): ' + evaluate.format_report(inhouse).replace('\n', ' | ')[:600])
     with open(os.path.join(args.out_work, 'eval.json'), 'w') as f:
         json.dump({'dev': rep, 'inhouse': inhouse}, f, indent=1)
+    if args.out:
+        args.export = args.out
     if args.export:
         import exportOnnx
         import modelFolder
@@ -132,6 +138,15 @@ def main():
         q8 = os.path.join(args.export, 'onnx', 'model_quantized.onnx')
         quantizeInt8.quantize(fp32, q8)
         log('exported %s (%.1f MB int8)' % (args.export, os.path.getsize(q8) / 1e6))
+        if args.out:
+            import modelCardReal
+            import trainReal
+            out_stats['q8_mb'] = os.path.getsize(q8) / 1e6
+            with open(os.path.join(args.out_work, 'stats.json'), 'w') as f:
+                json.dump(out_stats, f, indent=1)
+            modelCardReal.write(args.out, st['config'], st['labels'], out_stats, {'dev': rep, 'inhouse': inhouse},
+                                trainReal.TRAIN_MODEL_COMMAND)
+            log('wrote the model card: %s' % os.path.join(args.out, 'model-card.yaml'))
 
 
 if __name__ == '__main__':
