@@ -39,5 +39,14 @@ export function joinAddressParts(text: string, spans: readonly PiiSpan[]): PiiSp
     last = { ...span };
     out.push(last);
   }
-  return out;
+  return out.filter((span) => span.type !== 'STREET_ADDRESS' || postalShaped(text.slice(span.start, span.end)));
+}
+
+/**
+ * An address the model found, after its parts are joined, holds a digit (house number, postcode)
+ * or at least two words (`Rambla Francisco s/n`, `Rose Cottage`). One word without a digit is not
+ * a postal address: the model's lone `Gracias` after `..., 28009 Madrid.`.
+ */
+function postalShaped(value: string): boolean {
+  return /\d/.test(value) || /\S\s+\S/.test(value.trim());
 }

@@ -172,6 +172,15 @@ describe('pii STREET_ADDRESS spans: parts of one address', () => {
     assert.deepEqual(out.map((s) => text.slice(s.start, s.end)), ['Calle Mayor 5, 76669 Málaga, Spain', '12 Elm St - Houston\nTX 65326']);
   });
 
+  it('drops an address of one word without a digit, keeps one with a digit or two words', () => {
+    const text = 'Calle de Alcalá 123, 28009 Madrid. Gracias, Tomás. Rambla Francisco s/n; Hauptstr.12; Flat 4';
+    const spans = [address(text, 'Calle de Alcalá 123, 28009 Madrid'), address(text, 'Gracias'), address(text, 'Rambla Francisco s/n'), address(text, 'Hauptstr.12'), address(text, 'Flat 4')];
+    const out = joinAddressParts(text, spans);
+    assert.deepEqual(out.map((s) => text.slice(s.start, s.end)), ['Calle de Alcalá 123, 28009 Madrid', 'Rambla Francisco s/n', 'Hauptstr.12', 'Flat 4']);
+    const place = { ...person(text, 'Tomás'), type: 'LOCATION' as const };
+    assert.deepEqual(joinAddressParts(text, [place]).length, 1, 'a one-word place is not an address and stays');
+  });
+
   it('takes a place that follows an address into it, but not a place alone or before one', () => {
     const text = 'Storgatan 14\n114 51 Stockholm\nSweden. Lisbon, 3 Rua Nova';
     const place = (value: string): PiiSpan => ({ ...person(text, value), type: 'LOCATION' });
@@ -269,6 +278,36 @@ describe('pii PERSON spans: user handles', () => {
     const text = 'Mail dana@example.org or ask Dana Whitfield';
     const spans: PiiSpan[] = [{ type: 'EMAIL_ADDRESS', start: 5, end: 21, score: 1, detector: 'email' }, person(text, 'dana'), person(text, 'Dana Whitfield')];
     assert.deepEqual(separateHandles(text, spans), spans);
+  });
+
+  it('joins address parts into spans inside the input, none of them one word without a digit, for any input', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'B', ' ', ',', '-', '1', '\n', '.', '\t'), maxLength: 40 }),
+        fc.array(fc.tuple(fc.nat(40), fc.nat(15), fc.boolean()), { maxLength: 5 }),
+        (text, raw) => {
+          const spans: PiiSpan[] = raw
+            .map(([start, length, place]) => ({
+              type: place ? ('LOCATION' as const) : ('STREET_ADDRESS' as const),
+              start: Math.min(start, text.length),
+              end: Math.min(start + length + 1, text.length),
+              score: 0.7,
+              detector: 'model',
+            }))
+            .filter((s) => s.end > s.start);
+          const out = joinAddressParts(text, spans);
+          assert.ok(out.length <= spans.length);
+          for (const s of out) {
+            assert.ok(0 <= s.start && s.start < s.end && s.end <= text.length, JSON.stringify({ text, s }));
+            if (s.type === 'STREET_ADDRESS') {
+              const value = text.slice(s.start, s.end);
+              assert.ok(/\d/.test(value) || /\S\s+\S/.test(value.trim()), JSON.stringify({ text, value }));
+            }
+          }
+        },
+      ),
+      { numRuns: 1000, seed: 32 },
+    );
   });
 
   it('never leaves a mark at either end of a name, nor a symbol inside a span it cut, for any input', () => {

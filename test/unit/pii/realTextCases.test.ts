@@ -97,6 +97,17 @@ const CASES: Case[] = [
     clean: ['Datos', 'Nombre', 'Domicilio', 'Fecha', 'Se realiza', 'El paciente'],
   },
   {
+    // Failed before session 16: the model read the thanks after the address as an address of its own.
+    name: 'a thank-you after an address is neither part of it nor an address of its own',
+    file: 'tickets.txt',
+    text: 'Hola, mi nueva dirección es Calle de Alcalá 123, 28009 Madrid. Gracias, Tomás\n',
+    expect: [
+      ['STREET_ADDRESS', 'Calle de Alcalá 123, 28009 Madrid'],
+      ['PERSON', 'Tomás'],
+    ],
+    clean: ['Hola', 'Gracias'],
+  },
+  {
     name: 'an all-caps heading of a legal agreement is not a name',
     file: 'agreement.txt',
     text: 'SECTION 7. INTEREST AND WAIVER\nThe Borrower shall pay interest on the unpaid principal amount of each Loan.\n',
