@@ -15,14 +15,15 @@ import argparse
 import json
 import os
 import sys
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import torch  # noqa: E402
 
+import trainReal  # noqa: E402
 from model import BertForTokenClassification  # noqa: E402
+from runHelpers import run_logger  # noqa: E402
 from wordpiece import WordPieceTokenizer  # noqa: E402
 
 SAME = ('config', 'labels')
@@ -78,13 +79,7 @@ def main():
     torch.manual_seed(0)
     torch.set_num_threads(1)
     os.makedirs(args.out_work, exist_ok=True)
-    logf = open(os.path.join(args.out_work, 'train.log'), 'a')
-
-    def log(msg):
-        line = time.strftime('%H:%M:%S ') + msg
-        print(line, flush=True)
-        logf.write(line + '\n')
-        logf.flush()
+    log = run_logger(args.out_work)
 
     stats = []
     for r in args.runs:
@@ -102,51 +97,14 @@ def main():
     out_stats = dict(st, soup_of=[os.path.relpath(os.path.abspath(r), os.path.join(HERE, '..')) for r in args.runs],
                      soup_weights=weights, soup_seeds=[s.get('args', {}).get('seed') for s in stats],
                      train_s=sum(s.get('train_s', 0) for s in stats))
-    with open(os.path.join(args.out_work, 'stats.json'), 'w') as f:
-        json.dump(out_stats, f, indent=1)
-
     a = st.get('args', {})
     if a.get('name_lexicon'):
         with open(a['name_lexicon'], encoding='utf-8') as f:
             WordPieceTokenizer.lexicon = frozenset(line.strip() for line in f if line.strip())
     if a.get('extra_vocab'):
         WordPieceTokenizer.use_extra_vocab(a['extra_vocab'])
-    tok = WordPieceTokenizer()
-    import evalReal
-    from trainReal import FoldContrast
-    rep = evalReal.evaluate(model, tok, st['labels'], limit=args.eval_limit or None)
-    log('dev: ' + evalReal.summary(rep))
-    evalp = os.path.join(HERE, '..', 'test', 'fixtures', 'pii-eval', 'eval.jsonl')
-    inhouse = None
-    if os.path.exists(evalp):
-        import corpus
-        import evaluate
-        inhouse = evaluate.evaluate_torch(FoldContrast(model, len(corpus.LABELS)), evalp)
-        log('in-house (torch fp32, raw model): ' + evaluate.format_report(inhouse).replace('\n', ' | ')[:600])
-    with open(os.path.join(args.out_work, 'eval.json'), 'w') as f:
-        json.dump({'dev': rep, 'inhouse': inhouse}, f, indent=1)
-    if args.out:
-        args.export = args.out
-    if args.export:
-        import exportOnnx
-        import modelFolder
-        import quantizeInt8
-        fp32 = os.path.join(args.out_work, 'model.onnx')
-        exportOnnx.export(model, fp32)
-        modelFolder.write_folder(args.export, tok.vocab, dict(st['config'], train_max_tokens=a.get('max_len', 128)),
-                                 st['labels'], lexicon=WordPieceTokenizer.lexicon)
-        q8 = os.path.join(args.export, 'onnx', 'model_quantized.onnx')
-        quantizeInt8.quantize(fp32, q8)
-        log('exported %s (%.1f MB int8)' % (args.export, os.path.getsize(q8) / 1e6))
-        if args.out:
-            import modelCardReal
-            import trainReal
-            out_stats['q8_mb'] = os.path.getsize(q8) / 1e6
-            with open(os.path.join(args.out_work, 'stats.json'), 'w') as f:
-                json.dump(out_stats, f, indent=1)
-            modelCardReal.write(args.out, st['config'], st['labels'], out_stats, {'dev': rep, 'inhouse': inhouse},
-                                trainReal.TRAIN_MODEL_COMMAND)
-            log('wrote the model card: %s' % os.path.join(args.out, 'model-card.yaml'))
+    trainReal.finish_run(model, WordPieceTokenizer(), st['labels'], st['config'], out_stats, args.out_work, log,
+                         export=args.export, out=args.out, max_len=a.get('max_len', 128), eval_limit=args.eval_limit)
 
 
 if __name__ == '__main__':

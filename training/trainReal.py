@@ -393,10 +393,18 @@ def main():
         log('float16 weights -> %s' % args.save_fp16)
     stats = {'config': cfg, 'labels': labels, 'counts': counts, 'tokens': ntok, 'steps': step, 'epochs': step / per_epoch,
              'train_s': train_s, 'params': nparams, 'args': vars(args), 'grown_layers': grown}
-    with open(os.path.join(args.work, 'stats.json'), 'w') as f:
+    finish_run(model, tok, labels, cfg, stats, args.work, log, export=args.export, out=args.out,
+               max_len=args.max_len, eval_limit=args.eval_limit)
+
+
+def finish_run(model, tok, labels, cfg, stats, work, log, export=None, out=None, max_len=128, eval_limit=0):
+    """What ends a run (and a soup, soupModels.py): stats.json, the dev benchmark and the in-house
+    evaluation into eval.json, then optionally the model folder (`export`) or the shipped folder
+    with its model card (`out`)."""
+    with open(os.path.join(work, 'stats.json'), 'w') as f:
         json.dump(stats, f, indent=1)
     t2 = time.time()
-    rep = evalReal.evaluate(model, tok, labels, limit=args.eval_limit or None)
+    rep = evalReal.evaluate(model, tok, labels, limit=eval_limit or None)
     log('dev: ' + evalReal.summary(rep))
     evalp = os.path.join(HERE, '..', 'test', 'fixtures', 'pii-eval', 'eval.jsonl')
     inhouse = None
@@ -405,29 +413,28 @@ def main():
         import evaluate
         inhouse = evaluate.evaluate_torch(FoldContrast(model, len(corpus.LABELS)), evalp)
         log('in-house (torch fp32, raw model): ' + evaluate.format_report(inhouse).replace('\n', ' | ')[:600])
-    with open(os.path.join(args.work, 'eval.json'), 'w') as f:
+    with open(os.path.join(work, 'eval.json'), 'w') as f:
         json.dump({'dev': rep, 'inhouse': inhouse}, f, indent=1)
     log('evaluated in %.0fs' % (time.time() - t2))
-    if args.out:
-        args.export = args.out
-    if args.export:
+    export = out or export
+    if export:
         import exportOnnx
         import modelFolder
         import quantizeInt8
-        fp32 = os.path.join(args.work, 'model.onnx')
+        fp32 = os.path.join(work, 'model.onnx')
         exportOnnx.export(model, fp32)
-        modelFolder.write_folder(args.export, tok.vocab, dict(cfg, train_max_tokens=args.max_len), labels,
+        modelFolder.write_folder(export, tok.vocab, dict(cfg, train_max_tokens=max_len), labels,
                                  lexicon=WordPieceTokenizer.lexicon)
-        q8 = os.path.join(args.export, 'onnx', 'model_quantized.onnx')
+        q8 = os.path.join(export, 'onnx', 'model_quantized.onnx')
         quantizeInt8.quantize(fp32, q8)
-        log('exported %s (%.1f MB int8)' % (args.export, os.path.getsize(q8) / 1e6))
-        if args.out:
+        log('exported %s (%.1f MB int8)' % (export, os.path.getsize(q8) / 1e6))
+        if out:
             import modelCardReal
             stats['q8_mb'] = os.path.getsize(q8) / 1e6
-            with open(os.path.join(args.work, 'stats.json'), 'w') as f:
+            with open(os.path.join(work, 'stats.json'), 'w') as f:
                 json.dump(stats, f, indent=1)
-            modelCardReal.write(args.out, cfg, labels, stats, {'dev': rep, 'inhouse': inhouse}, TRAIN_MODEL_COMMAND)
-            log('wrote the model card: %s' % os.path.join(args.out, 'model-card.yaml'))
+            modelCardReal.write(out, cfg, labels, stats, {'dev': rep, 'inhouse': inhouse}, TRAIN_MODEL_COMMAND)
+            log('wrote the model card: %s' % os.path.join(out, 'model-card.yaml'))
 
 
 # glibc's malloc settings for a training process. With the defaults, memory that a step frees at
