@@ -5,7 +5,7 @@
  */
 import { joinAddressParts } from './addressSpans';
 import { groupBioTokens, LabelInfo, labelInfos, LabelMapping } from './bioGrouping';
-import { nameWordsOfTokens, PersonRefinement, plausiblePersonSpans, refinePersonSpans, separateHandles } from './personSpanCheck';
+import { dropLoneOpeners, nameWordsOfTokens, PersonRefinement, plausiblePersonSpans, refinePersonSpans, separateHandles } from './personSpanCheck';
 import { PiiSpan } from './piiTypes';
 import { batchByLength, TokenWindow, tokenWindows } from './tokenWindows';
 import { caseTypes, Tokens, WordPieceTokenizer } from './wordPieceTokenizer';
@@ -267,7 +267,7 @@ function labelledSpans(text: string, tokens: Tokens, scores: BestLabels, decodin
     if (!anyPerson) return separateHandles(text, grouped);
   }
   const words = nameWordsOfTokens(text, tokens.ids.length, tokens.starts, tokens.ends, tokens.continuation, scores.person);
-  return separateHandles(text, refinePersonSpans(text, grouped, words, person));
+  return separateHandles(text, dropLoneOpeners(text, refinePersonSpans(text, grouped, words, person)));
 }
 
 /** Indexes of the labels that map to PERSON, per classifier (computed once). */

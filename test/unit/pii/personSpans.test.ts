@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { joinAddressParts } from '../../../core/pii/addressSpans';
-import { NameWord, nameWords, nameWordsOfTokens, plausiblePersonSpans, refinePersonSpans, separateHandles, splitAtCells, splitAtMarks } from '../../../core/pii/personSpanCheck';
+import { dropLoneOpeners, NameWord, nameWords, nameWordsOfTokens, plausiblePersonSpans, refinePersonSpans, separateHandles, splitAtCells, splitAtMarks } from '../../../core/pii/personSpanCheck';
 import { PiiSpan } from '../../../core/pii/piiTypes';
 import { seededRandom } from './seededRandom';
 
@@ -170,6 +170,42 @@ describe('pii STREET_ADDRESS spans: parts of one address', () => {
     const spans = ['Calle Mayor 5', '76669 Málaga', 'Spain', '12 Elm St', 'Houston', 'TX 65326'].map((v) => address(text, v));
     const out = joinAddressParts(text, spans);
     assert.deepEqual(out.map((s) => text.slice(s.start, s.end)), ['Calle Mayor 5, 76669 Málaga, Spain', '12 Elm St - Houston\nTX 65326']);
+  });
+
+  it('drops a one-word name of low score that opens a text, a sentence, a line or a field value, and nothing else', () => {
+    const text = 'Cambio de plan. Ana llamó.\nsubject: Envío roto\nlong: Lucía and Ana Ruiz. @mira wrote';
+    const span = (value: string, score: number, from = 0): PiiSpan => ({ ...person(text, value, from), score });
+    const spans = [
+      span('Cambio', 0.6), // opens the text: dropped
+      span('Ana', 0.65), // opens a sentence: dropped
+      span('Envío', 0.5), // opens a field value: dropped
+      span('Lucía', 0.9), // opens a field value, confident: kept
+      span('Ana Ruiz', 0.5, 50), // two words: kept
+      span('@mira', 0.3), // a handle: kept
+    ];
+    const out = dropLoneOpeners(text, spans);
+    assert.deepEqual(out.map((s) => text.slice(s.start, s.end)), ['Lucía', 'Ana Ruiz', '@mira']);
+    const inside = 'Ask Marta about it';
+    const low: PiiSpan = { ...person(inside, 'Marta'), score: 0.4 };
+    assert.deepEqual(dropLoneOpeners(inside, [low]), [low], 'a name inside a sentence stays whatever its score');
+  });
+
+  it('keeps a subset of its input and every span of two words, for any input', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'B', ' ', '.', ':', '\n', '@', '!', '\t'), maxLength: 60 }),
+        fc.array(fc.tuple(fc.nat(60), fc.nat(12), fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 6 }),
+        (text, raw) => {
+          const spans: PiiSpan[] = raw
+            .map(([start, length, score]) => ({ type: 'PERSON' as const, start: Math.min(start, text.length), end: Math.min(start + length + 1, text.length), score, detector: 'model' }))
+            .filter((s) => s.end > s.start);
+          const out = dropLoneOpeners(text, spans);
+          for (const s of out) assert.ok(spans.includes(s));
+          for (const s of spans) if (/\S\s+\S/.test(text.slice(s.start, s.end)) || s.score >= 0.7) assert.ok(out.includes(s));
+        },
+      ),
+      { numRuns: 1000, seed: 33 },
+    );
   });
 
   it('drops an address of one word without a digit, keeps one with a digit or two words', () => {

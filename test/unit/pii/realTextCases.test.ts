@@ -97,15 +97,20 @@ const CASES: Case[] = [
     clean: ['Datos', 'Nombre', 'Domicilio', 'Fecha', 'Se realiza', 'El paciente'],
   },
   {
-    // Failed before session 16: the model read the thanks after the address as an address of its own.
-    name: 'a thank-you after an address is neither part of it nor an address of its own',
-    file: 'tickets.txt',
-    text: 'Hola, mi nueva dirección es Calle de Alcalá 123, 28009 Madrid. Gracias, Tomás\n',
+    // The bundled example's Spanish ticket. Failed before session 16: the model read the thanks
+    // after the address as an address of its own, and the subject's first word as a name (score
+    // 0.61 here; the same subject in a record without its date scores 0.84 and is still reported,
+    // README's known limitations).
+    name: "a ticket's subject and the thanks after an address are not personal data",
+    file: 'tickets.jsonl',
+    text:
+      '{"id": 2, "created": "2023-03-15", "customer": "Tomás Álvarez", "subject": "Cambio de dirección", ' +
+      '"body": "Hola, mi nueva dirección es Calle de Alcalá 123, 28009 Madrid. Gracias, Tomás"}\n',
     expect: [
+      ['PERSON', 'Tomás Álvarez'],
       ['STREET_ADDRESS', 'Calle de Alcalá 123, 28009 Madrid'],
-      ['PERSON', 'Tomás'],
     ],
-    clean: ['Hola', 'Gracias'],
+    clean: ['Cambio', 'Hola', 'Gracias'],
   },
   {
     name: 'an all-caps heading of a legal agreement is not a name',
