@@ -185,6 +185,9 @@ describe('pii STREET_ADDRESS spans: parts of one address', () => {
     ];
     const out = dropLoneOpeners(text, spans);
     assert.deepEqual(out.map((s) => text.slice(s.start, s.end)), ['Lucía', 'Ana Ruiz', '@mira']);
+    const titled = 'Mr. Smith called. Dr. Ruiz too';
+    const lows = [{ ...person(titled, 'Smith'), score: 0.5 }, { ...person(titled, 'Ruiz'), score: 0.5 }];
+    assert.deepEqual(dropLoneOpeners(titled, lows), lows, "a title's dot ends no sentence");
     const inside = 'Ask Marta about it';
     const low: PiiSpan = { ...person(inside, 'Marta'), score: 0.4 };
     assert.deepEqual(dropLoneOpeners(inside, [low]), [low], 'a name inside a sentence stays whatever its score');
