@@ -5,10 +5,12 @@ Stage 2 runs once per seed in SEEDS, the runs side by side (one thread each: two
 own work folder (training/work/real-<seed>), then soupModels.py averages their weights, evaluates
 the average and writes the model folder with its card. The faker values and the name lexicon are
 written first, once, so the runs do not race to write them. `--resume` continues interrupted runs
-from their checkpoints (a finished run is only evaluated again) and gives the same weights.
+from their checkpoints (a finished run is only evaluated again) and gives the same weights. Every
+five minutes it prints where each run is (step and loss, from its train.log).
 """
 import argparse
 import os
+import re
 import subprocess
 import sys
 import time
@@ -22,6 +24,27 @@ STAGE2 = ['--init-full', 'training/stage1/cardwright-pii-stage1.fp16.pt',
           '--real-handles', 'ignore', '--swap-handles', '--code-docs', '12000',
           '--glove', 'training/glove/glove-vocab-base.i8.pt,training/glove/glove-vocab-extra.i8.pt',
           '--extra-vocab', 'training/glove/extra-vocab.txt']
+
+
+PROGRESS_EVERY_S = 300
+
+
+def progress(work):
+    """The run's latest state from its train.log: `epoch 0.52 step 2100 loss 0.0679`, or what it is doing."""
+    try:
+        with open(os.path.join(work, 'train.log'), encoding='utf-8') as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return 'starting'
+    for line in reversed(lines):
+        m = re.search(r'(epoch [0-9.]+ step \d+ loss [0-9.]+)', line)
+        if m:
+            return m.group(1)
+        if line[9:].startswith(('dev:', 'in-house', 'evaluated', 'trained')):
+            return 'evaluating'
+        if line[9:].startswith(('malloc:', 'args:')):  # where this run (or this resumption) began
+            break
+    return 'preparing data'
 
 
 def run_command(seed, work, faker_work, resume):
@@ -58,8 +81,15 @@ def main():
                                                    stderr=subprocess.STDOUT)))
     failed = []
     try:
+        last_report = time.time()
+        while any(p.poll() is None for _, _, p in procs):
+            time.sleep(5)
+            if time.time() - last_report >= PROGRESS_EVERY_S:
+                last_report = time.time()
+                print('%3.0f min: %s' % ((last_report - t0) / 60, '; '.join(
+                    'seed %d %s' % (seed, progress(work)) for seed, work, _ in procs)), flush=True)
         for seed, work, p in procs:
-            if p.wait() != 0:
+            if p.returncode != 0:
                 failed.append((seed, work, p.returncode))
     except KeyboardInterrupt:
         for _, _, p in procs:
