@@ -13,24 +13,23 @@ class ProgressTest(unittest.TestCase):
     def test_reads_the_latest_step_or_phase(self):
         with tempfile.TemporaryDirectory() as work:
             self.assertEqual(trainModel.progress(work), 'starting')
-            log = os.path.join(work, 'train.log')
-            with open(log, 'w') as f:
-                f.write('05:24:50 args: {}\n05:24:50 name lexicon: 20854 words\n')
-            self.assertEqual(trainModel.progress(work), 'preparing data')
-            with open(log, 'a') as f:
-                f.write('05:28:56 epoch 0.07 step 300 loss 0.0947 lr 4.81e-04 98s\n'
-                        '05:29:28 epoch 0.10 step 400 loss 0.0911 lr 4.75e-04 129s\n')
-            self.assertEqual(trainModel.progress(work), 'epoch 0.10 step 400 loss 0.0911')
-            with open(log, 'a') as f:
-                f.write('06:09:30 trained 8050 steps (2.00 epochs, 4096 tokens/step) in 2502s CPU, 2534s wall\n')
-            self.assertEqual(trainModel.progress(work), 'evaluating')
-            with open(log, 'a') as f:  # resumed: the old run's lines are history
-                f.write('07:50:00 malloc: MALLOC_MMAP_THRESHOLD_=4294967296\n07:50:00 args: {}\n')
-            self.assertEqual(trainModel.progress(work), 'preparing data')
-            with open(log, 'a') as f:
-                f.write('07:52:00 resumed from ckpt.pt at step 8000 (2480s trained)\n'
-                        '07:52:30 epoch 2.00 step 8050 loss 0.0230 lr 0.00e+00 2500s\n')
-            self.assertEqual(trainModel.progress(work), 'epoch 2.00 step 8050 loss 0.0230')
+
+            def after(*lines):
+                with open(os.path.join(work, 'train.log'), 'a') as f:
+                    f.write(''.join(line + '\n' for line in lines))
+                return trainModel.progress(work)
+
+            self.assertEqual(after('05:24:50 args: {}', '05:24:50 name lexicon: 20854 words'), 'preparing data')
+            self.assertEqual(after('05:28:56 epoch 0.07 step 300 loss 0.0947 lr 4.81e-04 98s',
+                                   '05:29:28 epoch 0.10 step 400 loss 0.0911 lr 4.75e-04 129s'),
+                             'epoch 0.10 step 400 loss 0.0911')
+            self.assertEqual(after('06:09:30 trained 8050 steps (2.00 epochs) in 2502s CPU, 2534s wall'), 'evaluating')
+            # resumed: the old run's lines are history
+            self.assertEqual(after('07:50:00 malloc: MALLOC_MMAP_THRESHOLD_=4294967296', '07:50:00 args: {}'),
+                             'preparing data')
+            self.assertEqual(after('07:52:00 resumed from ckpt.pt at step 8000 (2480s trained)',
+                                   '07:52:30 epoch 2.00 step 8050 loss 0.0230 lr 0.00e+00 2500s'),
+                             'epoch 2.00 step 8050 loss 0.0230')
 
     def test_the_runs_share_the_recipe_and_differ_in_seed_and_folder(self):
         a = trainModel.run_command(20240608, 'w/a', 'w', False)
