@@ -163,6 +163,8 @@ def write(out_dir, cfg, labels, stats, ev, command):
                       'Wikipedia and news say about it.\n' % (GLOVE[0], GLOVE[1]))
     stage_text = glove_text
     soup = stats.get('soup_seeds') or []
+    if len(soup) < 2:  # one run passed through soupModels.py is that run
+        soup = []
     seed_text = ('seeds %s, one run each' % ' and '.join(str(x) for x in soup)) if soup else 'seed %s' % stats['args'].get('seed')
     if stats['args'].get('init_full'):
         stage_text += ('\nTwo stages. Stage 1 (`npm run train-model:stage1`: the same mix with seed 20240607, two epochs '

@@ -1,15 +1,18 @@
 """Average the weights of trainReal.py runs that share a shape and a starting point (a "model soup":
-the runs differ only in --seed, so they started from the same stage-1 weights), then evaluate the
-average as trainReal.py evaluates a run and export it as a model folder. An experiment (round 14):
+the runs differ only in --seed, so they started from the same stage-1 weights), evaluate the
+average as trainReal.py evaluates a run (trainReal.finish_run), and export it. `npm run train-model`
+(trainModel.py) ends with `--out models/cardwright-pii-mini`, which also writes the model card
+(round 14). By hand, e.g. for the real-text bench:
 
   /usr/bin/python3 training/soupModels.py --out-work training/work/soup \
       --export training/work/soup/candidate training/work/a training/work/b
   npm run bench:pii-quality -- --model training/work/soup/candidate
 
 Every input folder needs model.pt and stats.json; the runs must have the same config, labels,
-extra vocabulary and name lexicon (checked). The output folder gets model.pt, stats.json (the first
-run's, with "soup_of" and "soup_seeds" naming the inputs and
-"train_s" their training time together), eval.json and train.log like a run.
+start, extra vocabulary and name lexicon (checked). One run is allowed (its weights unchanged, for
+`trainModel.py --seeds` with one seed). The output folder gets model.pt, stats.json (the first
+run's, with "soup_of" and "soup_seeds" naming the inputs and "train_s" their training time
+together), eval.json and train.log like a run.
 """
 import argparse
 import json
@@ -74,8 +77,6 @@ def main():
     ap.add_argument('--weights', help='one weight per run, separated by commas (default: equal)')
     ap.add_argument('--eval-limit', type=int, default=0)
     args = ap.parse_args()
-    if len(args.runs) < 2:
-        ap.error('give two runs or more')
     torch.manual_seed(0)
     torch.set_num_threads(1)
     os.makedirs(args.out_work, exist_ok=True)

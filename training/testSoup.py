@@ -25,8 +25,10 @@ class SoupTest(unittest.TestCase):
         self.assertTrue(torch.equal(out['ids'], a['ids']))
         self.assertEqual(out['w'].dtype, torch.float32)
 
-    def test_a_run_averaged_with_itself_is_unchanged(self):
+    def test_a_run_averaged_with_itself_or_alone_is_unchanged(self):
         a = state(3)
+        for k, t in soupModels.average([a]).items():
+            self.assertTrue(torch.equal(t, a[k]))
         out = soupModels.average([a, a, a])
         for k in a:
             self.assertTrue(torch.allclose(out[k], a[k], atol=1e-7))
