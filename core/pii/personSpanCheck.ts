@@ -6,7 +6,8 @@
  * refinePersonSpans (needs the model's PERSON probability per word):
  *   - a word next to a PERSON span (one space apart, or joined by an initial's dot) joins it when
  *     its PERSON probability reaches `extend`, it is written like a name (a capital, in text that
- *     uses capitals) and it is not a common word, a title or a field label;
+ *     uses capitals) and it is not a common word, a title or a field label; after `von`, `van`,
+ *     `bin` or `ibn` the family name joins without that probability (particlesThenName);
  *   - a name word the argmax missed but whose PERSON probability reaches `open` starts a span.
  *
  * plausiblePersonSpans, for text that uses capital letters (all-lowercase text such as chat logs
@@ -80,6 +81,13 @@ const ROLES = new Set(
 
 /** Lowercase particles inside family names (`de Haan`, `van der Berg`). */
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'del', 'della', 'la', 'le', 'du', 'dos', 'das', 'bin', 'al', 'ibn', 'ter', 'ten']);
+/**
+ * Particles that, right after a name, only ever continue it: `Alexander von Humboldt`, `Mohammed
+ * bin Salman`. The family name after them joins even when the model gives it little PERSON
+ * probability (it often reads `Humboldt` as a place). `de`, `da`, `la` and the like are also
+ * prepositions and articles (`Santiago de Chile`, `Pedro de Urgencias`), so they still need it.
+ */
+const NAME_ONLY_PARTICLES = new Set(['van', 'von', 'bin', 'ibn']);
 
 export interface NameWord {
   start: number;
@@ -230,10 +238,10 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
     while (i >= 0 && i < words.length) {
       const word = words[i];
       if (!/^ $/.test(text.slice(span.end, word.start)) || takenByOther(spans, word)) break;
-      const value = text.slice(word.start, word.end);
-      if (PARTICLES.has(value) && i + 1 < words.length && text.slice(word.end, words[i + 1].start) === ' ' && nameLike(text, usesCapitals, words[i + 1], extend)) {
-        span.end = words[i + 1].end;
-        i += 2;
+      const after = particlesThenName(text, words, i, spans, usesCapitals, extend);
+      if (after > i) {
+        span.end = words[after].end;
+        i = after + 1;
         continue;
       }
       if (!nameLike(text, usesCapitals, word, extend)) break;
@@ -370,6 +378,26 @@ function nameLike(text: string, usesCapitals: boolean, word: NameWord, threshold
 function overlapsAny(spans: readonly PiiSpan[], word: NameWord): boolean {
   for (const span of spans) if (!isOptionalEntityType(span.type) && span.start < word.end && word.start < span.end) return true;
   return false;
+}
+
+/**
+ * Index of the name word after one to three particles that start at words[i], each one space
+ * apart (`von`, `van der`, `de la`), when that word continues a name ending right before
+ * words[i]; otherwise i. The word must be written like a name; it must also reach the PERSON
+ * probability `extend` unless one of the particles is in NAME_ONLY_PARTICLES.
+ */
+function particlesThenName(text: string, words: readonly NameWord[], i: number, spans: readonly PiiSpan[], usesCapitals: boolean, extend: number): number {
+  let nameOnly = false;
+  let k = i;
+  while (k < words.length && k - i < 3 && PARTICLES.has(text.slice(words[k].start, words[k].end))) {
+    if (NAME_ONLY_PARTICLES.has(text.slice(words[k].start, words[k].end))) nameOnly = true;
+    if (k + 1 >= words.length || text.slice(words[k].end, words[k + 1].start) !== ' ') return i;
+    k++;
+  }
+  if (k === i || k >= words.length || takenByOther(spans, words[k])) return i;
+  // Written like a name: a capital first in text that uses capitals (nameLike at probability 0).
+  if (!nameLike(text, usesCapitals, words[k], nameOnly && usesCapitals ? 0 : extend)) return i;
+  return k;
 }
 
 /** The first word holding the offset. */

@@ -134,6 +134,58 @@ describe('pii PERSON spans: completion from the model', () => {
     assert.deepEqual(values(text, out), ['A. de Haan']);
   });
 
+  it('takes the family name after von, van, bin or ibn even when the model gives it no PERSON probability', () => {
+    const text = 'sponsor of Alexander von Humboldt and Ursula von der Leyen, then Mohammed bin Salman.';
+    const spans = [person(text, 'Alexander'), person(text, 'Ursula'), person(text, 'Mohammed')];
+    const out = refinePersonSpans(text, spans, words(text, {}));
+    assert.deepEqual(values(text, out), ['Alexander von Humboldt', 'Ursula von der Leyen', 'Mohammed bin Salman']);
+  });
+
+  it('needs the PERSON probability after particles that are also prepositions, and a capital after any particle', () => {
+    const text = 'Santiago de Chile, Pedro de Urgencias, Ana de la Vega, Jan van dijk, Lena von Berg:';
+    const spans = [person(text, 'Santiago'), person(text, 'Pedro'), person(text, 'Ana'), person(text, 'Jan'), person(text, 'Lena')];
+    const out = refinePersonSpans(text, spans, words(text, { Chile: 0.05, Urgencias: 0.02, Vega: 0.3, dijk: 0.9 }));
+    // `Berg` is a field label (before a colon), never a name word.
+    assert.deepEqual(values(text, out), ['Santiago', 'Pedro', 'Ana de la Vega', 'Jan', 'Lena']);
+  });
+
+  it('leaves lowercase text to the PERSON probability after a name-only particle too', () => {
+    const text = 'met jan van dijk and ana von berg';
+    const out = refinePersonSpans(text, [person(text, 'jan'), person(text, 'ana')], words(text, { dijk: 0.4 }));
+    assert.deepEqual(values(text, out), ['jan van dijk', 'ana']);
+  });
+
+  it('only grows spans over whole words, never past the text or into another entity, for any input', () => {
+    const WORDS = ['von', 'van', 'der', 'de', 'la', 'bin', 'Ana', 'Berg', 'Vega', 'Street', 'x', ':', '.', 'Dr.'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(' ', ' ', '  ', '\n', ', ')), { maxLength: 12 }),
+        fc.array(fc.nat(11), { maxLength: 4 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 12, maxLength: 12 }),
+        (parts, seeds, probabilities) => {
+          const text = parts.map(([w, sep]) => w + sep).join('');
+          const ws = words(text, {}).map((w, k) => ({ ...w, person: probabilities[k % 12] }));
+          // The model's spans start at name words (a capital first), not on the address.
+          const starts = [...new Set(seeds.filter((k) => k < ws.length && /^[A-Z]/.test(text.slice(ws[k].start, ws[k].end)) && text.slice(ws[k].start, ws[k].end) !== 'Street'))].sort((a, b) => a - b);
+          const spans: PiiSpan[] = starts.map((k) => ({ type: 'PERSON', start: ws[k].start, end: ws[k].end, score: 0.9, detector: 'model' }));
+          const street = text.indexOf('Street');
+          if (street >= 0) spans.push({ type: 'STREET_ADDRESS', start: street, end: street + 6, score: 0.9, detector: 'model' });
+          const out = refinePersonSpans(text, spans, ws).filter((s) => s.type === 'PERSON');
+          for (let k = 0; k < out.length; k++) {
+            const s = out[k];
+            assert.ok(0 <= s.start && s.start < s.end && s.end <= text.length, JSON.stringify({ text, s }));
+            if (k > 0) assert.ok(out[k - 1].end < s.start, JSON.stringify({ text, out }));
+            if (street >= 0) assert.ok(s.end <= street || s.start >= street + 6, JSON.stringify({ text, s }));
+            // In text that uses capitals a name never ends in a particle (all-lowercase text is left to the model).
+            if (/[A-Z]/.test(text)) assert.ok(!/(?:^|\s)(?:von|van|der|de|la|bin)$/.test(text.slice(s.start, s.end)), JSON.stringify({ text, s }));
+          }
+          for (const span of spans) if (span.type === 'PERSON') assert.ok(out.some((s) => s.start <= span.start && span.end <= s.end), JSON.stringify({ text, span, out }));
+        },
+      ),
+      { numRuns: 1000, seed: 17 },
+    );
+  });
+
   it('does not take words below the threshold, lowercase words, common words or labels', () => {
     const text = 'The Anna Street then Nilsson about Monday. Maria Field: x';
     const probabilities = { The: 0.5, Street: 0.5, then: 0.5, Monday: 0.5, Field: 0.5 };

@@ -156,6 +156,15 @@ const CASES: Case[] = [
     ],
     clean: ['Geneva', 'met', 'and'],
   },
+  {
+    // WikiGold-dev's text (the model reads `Humboldt` as a place): until session 17 the finding
+    // was `Alexander` alone, and the family name after `von` was left in the clear.
+    name: 'a name with a particle is one finding to the end of the family name',
+    file: 'history.txt',
+    text: 'He was a friend and sponsor of Alexander von Humboldt, the great naturalist.\n',
+    expect: [['PERSON', 'Alexander von Humboldt']],
+    clean: ['naturalist'],
+  },
 ];
 
 describe('pii on ordinary sentences (issue 12, shipped model, whole scan)', function () {
