@@ -254,10 +254,13 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
     while (j >= 0) {
       const word = words[j];
       if (!/^ $/.test(text.slice(word.end, span.start)) || takenByOther(spans, word)) break;
-      const value = text.slice(word.start, word.end);
-      if (PARTICLES.has(value) && j > 0 && text.slice(words[j - 1].end, word.start) === ' ' && nameLike(text, usesCapitals, words[j - 1], extend)) {
-        span.start = words[j - 1].start;
-        j -= 2;
+      // One to three particles (`de la`, `von der`), then a name word with the PERSON probability:
+      // backwards `von` is no proof (`Brief von Humboldt`: a letter from Humboldt).
+      let k = j;
+      while (k > 0 && j - k < 3 && PARTICLES.has(text.slice(words[k].start, words[k].end)) && text.slice(words[k - 1].end, words[k].start) === ' ') k--;
+      if (k < j && !PARTICLES.has(text.slice(words[k].start, words[k].end)) && !takenByOther(spans, words[k]) && nameLike(text, usesCapitals, words[k], extend)) {
+        span.start = words[k].start;
+        j = k - 1;
         continue;
       }
       if (!nameLike(text, usesCapitals, word, extend)) break;
