@@ -122,6 +122,16 @@ function generators(code) {
     phoneNational: (f) => f.phone.number({ style: 'national' }),
     phoneInternational: (f) => f.phone.number({ style: 'international' }),
     email: (f) => f.internet.email(),
+    // Common words that brands, media and clubs are named with (`@GamesDaily`, `@jazz_fm`):
+    // company handles made of them (realMix.brand_handle). Last, so the kinds above keep their values.
+    brandWord: (f) => {
+      const pick = f.helpers.arrayElement(['department', 'genre', 'noun', 'buzzNoun', 'ingredient']);
+      if (pick === 'department') return f.commerce.department();
+      if (pick === 'genre') return f.music.genre();
+      if (pick === 'noun') return f.word.noun();
+      if (pick === 'buzzNoun') return f.company.buzzNoun();
+      return f.food.ingredient();
+    },
   };
 }
 

@@ -133,6 +133,9 @@ def write(out_dir, cfg, labels, stats, ev, command):
                          'left out of the loss' if handles.startswith('ignore') else 'labelled PERSON', handles))
     if stats['args'].get('swap_handles'):
         swap_text += '; a replaced handle becomes another handle made from a faker name (`--swap-handles`)'
+        if stats['args'].get('brand_handles'):
+            swap_text += (', or for %d%% of the organizations\' handles, of faker\'s common words with a tail such as '
+                          '`News` or `Daily` (`@GamesDaily`; `--brand-handles`)' % round(100 * stats['args']['brand_handles']))
     handle_limit = ('\n- A user handle (`@name`) is read as a name unless its context says otherwise, so many '
                     'companies\' handles are called persons too.') if handles != 'keep' else ''
     code_docs = stats['counts'].get('code') or 0

@@ -65,6 +65,12 @@ def encode(tok, text, spans, max_len, label_id, case=True, drop=None):
 def load_faker(work, seed=20240607):
     """{kind: {locale: [values]}} from fakerValues.mjs's JSONL in `work` (written when missing)."""
     path = os.path.join(work, 'fakerValues.jsonl')
+    # A file written before fakerValues.mjs had brand words is written again (every other kind's
+    # values come out the same, so the recipes that do not use them do not change).
+    if os.path.exists(path):
+        with open(path, encoding='utf-8') as f:
+            if '"kind":"brandWord"' not in f.read():
+                os.remove(path)
     if not os.path.exists(path):
         os.makedirs(work, exist_ok=True)
         subprocess.run(['node', os.path.join(HERE, 'fakerValues.mjs'), '--out', path, '--seed', str(seed)],
@@ -89,8 +95,10 @@ class Mix:
     """State for render_mix: the faker table, the document's locale, the probability of drawing a
     slot value from faker instead of the word lists, and the slot -> type table."""
 
-    def __init__(self, fk, p_faker=0.5, handle_type='PERSON'):
+    def __init__(self, fk, p_faker=0.5, handle_type='PERSON', brand_handles=0.0):
         self.fk = fk
+        # The share of organizations' replacement handles made of brand words (brand_handle).
+        self.brand_handles = brand_handles
         self.p_faker = p_faker
         self.locale = 'en_US'
         self.locales = sorted(set(fk.get('person', {})) | set(fk.get('address', {})))
@@ -318,9 +326,62 @@ def label_handles(text, spans, policy, corpus=''):
     return sorted(list(spans) + extra) if extra else spans
 
 
+# What media, shops, clubs and fan accounts add to their handles (`@SportsCenter`, `@UberFacts`,
+# `@whufc_official`, `@HorneyMedia`): the words themselves come from faker (brandWord, city).
+BRAND_TAILS = ['News', 'Media', 'TV', 'Radio', 'FM', 'Daily', 'Facts', 'Tweets', 'Updates', 'Official', 'HQ',
+               'Online', 'Shop', 'Store', 'Mag', 'Show', 'Live', 'Hub', 'Club', 'FC', 'Team', 'Band', 'Music',
+               'Records', 'Games', 'Films', 'Studios', 'Group', 'Global', 'Inc', 'Co', 'App', 'Deals', 'Tips',
+               'Quotes', 'Jokes', 'Pics', 'World', 'Nation', 'Central', 'Network', 'Weekly', 'Journal', 'Times',
+               'Post', 'Report', 'Insider', 'Tour', 'Events', 'Sports', 'Kitchen', 'Cafe', 'Travel', 'Center']
+
+
+def brand_handle(rng, mix):
+    """An organization's handle made of common words (`@GamesDaily`, `@jazz_fm`, `@TheMangoTimes`,
+    `@LondonFoodNews`): one or two faker brand words, now and then a city or a company's first word,
+    and a tail from BRAND_TAILS; None when no word has ASCII letters."""
+    # English locales only: faker has these words in English (a few other locales hold 1-4 of them).
+    english = [loc for loc in mix.locales if loc == 'en' or loc.startswith('en_')] or mix.locales
+
+    def word(kind):
+        value = mix.value(rng, kind, locale=rng.choice(english)) or ''
+        parts = [re.sub(r'[^A-Za-z0-9]', '', E.ascii_fold(x)) for x in value.split()]
+        return [p for p in parts if p][:2]
+    words = word('brandWord')
+    r = rng.random()
+    if r < 0.3:
+        words += word('brandWord')
+    elif r < 0.45:
+        words = word('city')[:1] + words
+    elif r < 0.55:
+        words = word('company')[:1]
+    words = [w for w in words if w][:3]
+    if not words:
+        return None
+    if rng.random() < 0.85:
+        words.append(rng.choice(BRAND_TAILS))
+    if rng.random() < 0.15:
+        words.insert(0, 'The')
+    form = rng.random()
+    if form < 0.5:
+        core = ''.join(w[:1].upper() + w[1:] for w in words)
+    elif form < 0.8:
+        core = ''.join(words).lower()
+    elif form < 0.92:
+        core = '_'.join(words).lower()
+    else:
+        core = ''.join(words).upper()
+    core = core[:15]
+    if rng.random() < 0.1:
+        core += str(rng.randint(1, 999))
+    return '@' + core
+
+
 def handle_value(rng, mix, typ):
     """A handle made from a faker person or company name (`@dana_whit`, `@DanaW84`, `@acmecorp`),
-    so that a mention replacement keeps a handle a handle; None when the name has no ASCII letters."""
+    or for an organization, with probability mix.brand_handles, of brand words (brand_handle), so
+    that a mention replacement keeps a handle a handle; None when the name has no ASCII letters."""
+    if typ != 'PERSON' and mix.brand_handles and rng.random() < mix.brand_handles:
+        return brand_handle(rng, mix)
     name = mix.value(rng, 'person' if typ == 'PERSON' else 'company', locale=rng.choice(mix.locales))
     words = [w for w in (re.sub(r'[^A-Za-z0-9]', '', E.ascii_fold(x)) for x in (name or '').split()) if w]
     if not words:
@@ -399,7 +460,7 @@ def replace_mentions(rng, mix, text, spans, swap_types=('PERSON', 'ORGANIZATION'
 def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=True, p_no_case=0.1,
           p_no_case_real=0.1, max_len=128, p_faker=0.5, handle_type='PERSON', real_swap=0, lex_drop=0.0,
           swap_types=('PERSON', 'ORGANIZATION', 'LOCATION'), real_handles='keep', swap_handles=False, lower_names_p=0.0,
-          n_code=0, n_wordnet=0, wordnet_swap=0.0, log=print):
+          n_code=0, n_wordnet=0, wordnet_swap=0.0, brand_handles=0.0, log=print):
     """Encoded training examples (ids, labels, token types), counts per source, and the source of
     each example ('real', 'syn', 'faker', 'prose', 'code', 'wordnet'). `n_wordnet` documents of
     WordNet definition sentences, `wordnet_swap` the share of replaced mentions taken from WordNet
@@ -423,7 +484,7 @@ def build(seed, tok, label_id, types, work, n_syn, n_faker, n_prose, use_real=Tr
         return lower_names(lower_rng, text, spans, lower_names_p)
 
     pool, _ = corpus.name_pools()
-    mix = Mix(load_faker(work), p_faker=p_faker, handle_type=handle_type)
+    mix = Mix(load_faker(work), p_faker=p_faker, handle_type=handle_type, brand_handles=brand_handles)
     out, counts = [], {}
     if use_real:
         ex = [(name, text, label_handles(text, spans, real_handles, name)) for name, text, spans in real_examples(types)]

@@ -198,6 +198,37 @@ class RealMixTest(unittest.TestCase):
         t3, s3 = realMix.replace_mentions(random.Random(3), mix, text, spans)
         self.assertFalse(t3[s3[0][0]:s3[0][1]].startswith('@'), t3)
 
+    def test_brand_handles_for_organizations(self):
+        fk = dict(FK, brandWord={'en_US': ['Games', 'jazz', 'mango', 'Soft Rock']})
+        text = 'RT @dana_w : thanks @AcmeCorp and Jane Doe'
+        spans = [(3, 10, 'PERSON'), (20, 29, 'ORGANIZATION'), (34, 42, 'PERSON')]
+        mix = realMix.Mix(fk, brand_handles=1.0)
+        rng = random.Random(5)
+        brand = 0
+        for _ in range(50):
+            t2, s2 = realMix.replace_mentions(rng, mix, text, spans, handles=True)
+            a, b, typ = s2[1]
+            self.assertEqual(typ, 'ORGANIZATION')
+            self.assertRegex(t2[a:b], r'^@\w{1,18}$')  # 15 letters, then up to 3 digits
+            brand += any(w in t2[a:b].lower() for w in ('games', 'jazz', 'mango', 'softrock', 'soft_rock'))
+            # people's handles are never brand handles
+            a, b, _ = s2[0]
+            self.assertRegex(t2[a:b], r'^@\w+$')
+        self.assertGreater(brand, 25)
+        # Off (the default), the random draws are those of before the option existed.
+        plain = [realMix.replace_mentions(random.Random(7), realMix.Mix(fk), text, spans, handles=True) for _ in range(3)]
+        self.assertEqual(plain, [realMix.replace_mentions(random.Random(7), realMix.Mix(FK), text, spans, handles=True)] * 3)
+
+    def test_faker_values_without_brand_words_are_written_again(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as work:
+            path = os.path.join(work, 'fakerValues.jsonl')
+            with open(path, 'w', encoding='utf-8') as f:
+                f.write('{"locale":"en_US","kind":"person","value":"Old Value"}\n')
+            fk = realMix.load_faker(work)
+            self.assertIn('en_US', fk['brandWord'])
+            self.assertNotIn('Old Value', fk['person']['en_US'])
+
     def test_lowercase_names(self):
         text = 'Ana Ruiz met @Bob and İnci Öz at IBM.'
         spans = [(0, 8, 'PERSON'), (13, 17, 'PERSON'), (22, 29, 'PERSON'), (33, 36, 'ORGANIZATION')]

@@ -176,6 +176,8 @@ def main():
     ap.add_argument('--prose-docs', type=int, default=40000, help='multilingual prose with headings')
     ap.add_argument('--code-docs', type=int, default=0, help='code/config fragments whose @words are not handles')
     ap.add_argument('--wordnet-docs', type=int, default=0, help='documents of WordNet definition sentences (wordnetEntities.py)')
+    ap.add_argument('--brand-handles', type=float, default=0.0,
+                    help="with --swap-handles: the share of organizations' handles replaced by handles of brand words (realMix.brand_handle)")
     ap.add_argument('--wordnet-swap', type=float, default=0.0, help='share of --real-swap replacements taken from WordNet')
     ap.add_argument('--p-faker', type=float, default=0.5, help='share of template slots filled from faker')
     ap.add_argument('--handle-type', default='PERSON', help="type of template @handles: PERSON (as BTC) or O")
@@ -259,6 +261,7 @@ def main():
                **({'code': args.code_docs} if args.code_docs else {}),
                **({'wordnet': args.wordnet_docs} if args.wordnet_docs else {}),
                **({'wordnet_swap': args.wordnet_swap} if args.wordnet_swap else {}),
+               **({'brand_handles': args.brand_handles} if args.brand_handles else {}),
                **({'extra_vocab': len(WordPieceTokenizer.extra_vocab)} if args.extra_vocab else {}),
                **({'lexicon': len(WordPieceTokenizer.lexicon), 'lex_drop': args.lex_drop} if args.name_lexicon else {}))
     cache = args.data_cache
@@ -272,7 +275,7 @@ def main():
             args.faker_docs, args.prose_docs, use_real=not (args.no_real and not cache), p_no_case=args.no_case, p_no_case_real=args.no_case_real,
             max_len=args.max_len, p_faker=args.p_faker, handle_type=args.handle_type, real_swap=args.real_swap, swap_types=tuple(args.swap_types.split(',')),
             real_handles=args.real_handles, swap_handles=args.swap_handles,
-            lower_names_p=args.lower_names, n_code=args.code_docs, n_wordnet=args.wordnet_docs, wordnet_swap=args.wordnet_swap, lex_drop=args.lex_drop if args.name_lexicon else 0.0)
+            lower_names_p=args.lower_names, n_code=args.code_docs, n_wordnet=args.wordnet_docs, wordnet_swap=args.wordnet_swap, brand_handles=args.brand_handles, lex_drop=args.lex_drop if args.name_lexicon else 0.0)
         if cache:
             torch.save({'key': key, 'data': data, 'counts': counts, 'sources': sources}, cache)
     if args.build_only:

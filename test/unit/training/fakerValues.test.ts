@@ -9,7 +9,9 @@ interface Row {
 }
 type FakerValues = (options: { perKind: number; seed: number; locales: string[] }) => Row[];
 
-describe('training/fakerValues.mjs', () => {
+describe('training/fakerValues.mjs', function () {
+  // Importing faker with all its locales takes a second or more on a busy machine.
+  this.timeout(30000);
   const script = path.join(findPackageRoot(__dirname)!, 'training', 'fakerValues.mjs');
   const load = async (): Promise<FakerValues> => ((await import(script)) as { fakerValues: FakerValues }).fakerValues;
 
@@ -32,6 +34,13 @@ describe('training/fakerValues.mjs', () => {
     // Brazil has no street-address pattern in faker: street name and number instead, never a missing slot
     assert.equal(values('pt_BR', 'address').length, 20);
     assert.ok(values('pt_BR', 'addressOneLine').every((a) => !a.includes('\n') && !a.includes('{{')));
+  });
+
+  it('has common words for brand-like handles in English, without a slot left unfilled', async () => {
+    const rows = (await load())({ perKind: 30, seed: 1, locales: ['en_US'] });
+    const words = rows.filter((r) => r.kind === 'brandWord').map((r) => r.value);
+    assert.equal(words.length, 30);
+    assert.ok(words.every((w) => /^[\p{L}][\p{L} '&-]*$/u.test(w)), words.join(' | '));
   });
 
   it("leaves out what a locale has no data for instead of filling it with English", async () => {
