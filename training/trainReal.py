@@ -176,9 +176,9 @@ def main():
     ap.add_argument('--prose-docs', type=int, default=40000, help='multilingual prose with headings')
     ap.add_argument('--code-docs', type=int, default=0, help='code/config fragments whose @words are not handles')
     ap.add_argument('--wordnet-docs', type=int, default=0, help='documents of WordNet definition sentences (wordnetEntities.py)')
+    ap.add_argument('--wordnet-swap', type=float, default=0.0, help='share of --real-swap replacements taken from WordNet')
     ap.add_argument('--brand-handles', type=float, default=0.0,
                     help="with --swap-handles: the share of organizations' handles replaced by handles of brand words (realMix.brand_handle)")
-    ap.add_argument('--wordnet-swap', type=float, default=0.0, help='share of --real-swap replacements taken from WordNet')
     ap.add_argument('--p-faker', type=float, default=0.5, help='share of template slots filled from faker')
     ap.add_argument('--handle-type', default='PERSON', help="type of template @handles: PERSON (as BTC) or O")
     ap.add_argument('--real-handles', default='keep', choices=['keep', 'ignore', 'person', 'ignore-wnut17', 'person-wnut17'],
@@ -222,6 +222,8 @@ def main():
     ap.add_argument('--export', help='write a model folder (config, tokenizer, int8 ONNX) here')
     ap.add_argument('--out', help='the shipped model folder: --export plus its model card (model-card.yaml, README.md)')
     args = ap.parse_args()
+    if args.brand_handles and not args.swap_handles:
+        ap.error('--brand-handles only changes the handles that --swap-handles replaces: give both')
     os.makedirs(args.work, exist_ok=True)
     log = run_logger(args.work)
     log('malloc: %s' % ' '.join('%s=%s' % (k, os.environ.get(k, '-')) for k in MALLOC_ENV))

@@ -7,7 +7,7 @@
  *   - a word next to a PERSON span (one space apart, or joined by an initial's dot) joins it when
  *     its PERSON probability reaches `extend`, it is written like a name (a capital, in text that
  *     uses capitals) and it is not a common word, a title or a field label; after `von`, `van`,
- *     `bin` or `ibn` the family name joins without that probability (particlesThenName);
+ *     `bin` or `ibn` the family name joins without that probability (nameAcrossParticles);
  *   - a name word the argmax missed but whose PERSON probability reaches `open` starts a span.
  *
  * plausiblePersonSpans, for text that uses capital letters (all-lowercase text such as chat logs
@@ -238,8 +238,8 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
     while (i >= 0 && i < words.length) {
       const word = words[i];
       if (!/^ $/.test(text.slice(span.end, word.start)) || takenByOther(spans, word)) break;
-      const after = particlesThenName(text, words, i, spans, usesCapitals, extend);
-      if (after > i) {
+      const after = nameAcrossParticles(text, words, i, 1, spans, usesCapitals, extend);
+      if (after >= 0) {
         span.end = words[after].end;
         i = after + 1;
         continue;
@@ -254,13 +254,10 @@ export function refinePersonSpans(text: string, spans: readonly PiiSpan[], words
     while (j >= 0) {
       const word = words[j];
       if (!/^ $/.test(text.slice(word.end, span.start)) || takenByOther(spans, word)) break;
-      // One to three particles (`de la`, `von der`), then a name word with the PERSON probability:
-      // backwards `von` is no proof (`Brief von Humboldt`: a letter from Humboldt).
-      let k = j;
-      while (k > 0 && j - k < 3 && PARTICLES.has(text.slice(words[k].start, words[k].end)) && text.slice(words[k - 1].end, words[k].start) === ' ') k--;
-      if (k < j && !PARTICLES.has(text.slice(words[k].start, words[k].end)) && !takenByOther(spans, words[k]) && nameLike(text, usesCapitals, words[k], extend)) {
-        span.start = words[k].start;
-        j = k - 1;
+      const before = nameAcrossParticles(text, words, j, -1, spans, usesCapitals, extend);
+      if (before >= 0) {
+        span.start = words[before].start;
+        j = before - 1;
         continue;
       }
       if (!nameLike(text, usesCapitals, word, extend)) break;
@@ -384,23 +381,28 @@ function overlapsAny(spans: readonly PiiSpan[], word: NameWord): boolean {
 }
 
 /**
- * Index of the name word after one to three particles that start at words[i], each one space
- * apart (`von`, `van der`, `de la`), when that word continues a name ending right before
- * words[i]; otherwise i. The word must be written like a name; it must also reach the PERSON
- * probability `extend` unless one of the particles is in NAME_ONLY_PARTICLES.
+ * Index of the name word beyond one to three particles that start at words[from] and go in
+ * direction `step` (1: after a name, -1: before it), each one space from the next (`von`,
+ * `van der`, `de la`); -1 when words[from] is no particle or no name word lies beyond them. The
+ * word must be written like a name and not belong to another entity; it must also reach the
+ * PERSON probability `extend`, except after a NAME_ONLY_PARTICLES particle going forward (in text
+ * that uses capitals). Backwards `von` proves nothing (`Brief von Humboldt`: a letter from
+ * Humboldt).
  */
-function particlesThenName(text: string, words: readonly NameWord[], i: number, spans: readonly PiiSpan[], usesCapitals: boolean, extend: number): number {
+function nameAcrossParticles(text: string, words: readonly NameWord[], from: number, step: 1 | -1, spans: readonly PiiSpan[], usesCapitals: boolean, extend: number): number {
+  const value = (k: number) => text.slice(words[k].start, words[k].end);
   let nameOnly = false;
-  let k = i;
-  while (k < words.length && k - i < 3 && PARTICLES.has(text.slice(words[k].start, words[k].end))) {
-    if (NAME_ONLY_PARTICLES.has(text.slice(words[k].start, words[k].end))) nameOnly = true;
-    if (k + 1 >= words.length || text.slice(words[k].end, words[k + 1].start) !== ' ') return i;
-    k++;
+  let k = from;
+  while (k >= 0 && k < words.length && Math.abs(k - from) < 3 && PARTICLES.has(value(k))) {
+    if (step === 1 && NAME_ONLY_PARTICLES.has(value(k))) nameOnly = true;
+    const next = k + step;
+    if (next < 0 || next >= words.length) return -1;
+    if (text.slice(words[Math.min(k, next)].end, words[Math.max(k, next)].start) !== ' ') return -1;
+    k = next;
   }
-  if (k === i || k >= words.length || takenByOther(spans, words[k])) return i;
+  if (k === from || k < 0 || k >= words.length || PARTICLES.has(value(k)) || takenByOther(spans, words[k])) return -1;
   // Written like a name: a capital first in text that uses capitals (nameLike at probability 0).
-  if (!nameLike(text, usesCapitals, words[k], nameOnly && usesCapitals ? 0 : extend)) return i;
-  return k;
+  return nameLike(text, usesCapitals, words[k], nameOnly && usesCapitals ? 0 : extend) ? k : -1;
 }
 
 /** The first word holding the offset. */
