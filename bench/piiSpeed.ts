@@ -2,6 +2,7 @@
  * PII speed bench: raw onnxruntime on the model vs the whole scan pipeline on a generated CSV.
  *   node out/bench/piiSpeed.js [--mb 50] [--model PATH] [--fp32 FILE] [--pipeline-only]
  *                              [--units N (default: the scan's)] [--workers 2] [--pairs N]
+ *                              [--keep-csv FILE]
  * `--pairs N`: N whole pipelines, each between two runs of the raw ceiling (before and after it;
  * the ratio is to their mean), and the median ratio, since this machine's speed drifts between
  * runs; each step's steal time (CPU the host took) is printed with it. The raw ceiling there is
@@ -9,7 +10,8 @@
  * little as the pipeline's).
  * `--fp32 FILE`: an fp32 ONNX export of the same model (training writes training/work/model.onnx);
  * it is measured raw and through the pipeline next to the shipped int8 model.
- * Generates the CSV in a temporary folder (deleted afterwards). Prints tokens/s, rows/s, the
+ * Generates the CSV in a temporary folder (deleted afterwards; `--keep-csv FILE` copies it there
+ * first, for a profiler or a second tool). Prints tokens/s, rows/s, the
  * pipeline's share of the best raw throughput, process CPU (cores busy on average, all threads),
  * the share of the workers' time spent inside the model (measured within the run, so drift
  * cannot skew it) and peak RSS (each pipeline run in a fresh process, so the number is its own);
@@ -253,6 +255,8 @@ async function main(): Promise<void> {
     const t = Date.now();
     const rows = writeCsv(csv, megabytes);
     console.log(`generated ${megabytes} MB CSV, ${rows} rows, in ${Date.now() - t} ms (${csv})`);
+    const keep = option('--keep-csv', '');
+    if (keep) fs.copyFileSync(csv, keep);
     console.log(`cpus: ${os.cpus().length} (${os.cpus()[0]?.model ?? 'unknown model'})`);
     const variants: Array<{ dtype: 'q8' | 'fp32'; file: string; folder: string }> = [
       { dtype: 'q8', file: path.join(folder, 'onnx', 'model_quantized.onnx'), folder },

@@ -40,8 +40,8 @@ describe('pii PERSON spans: plausibility', () => {
     const text = 'RT @dana_w: Great game tonight with @mike2024 and Kim Lee';
     const spans = [person(text, 'dana_w'), person(text, '@mike2024'), person(text, 'Kim Lee')];
     assert.deepEqual(values(text, plausiblePersonSpans(text, spans)), ['dana_w', '@mike2024', 'Kim Lee']);
-    // Without the `@`, the same words are a field label and an id.
-    const plain = 'RT dana_w: Great game tonight with mike2024 and Kim Lee';
+    // Without the `@`, the same words are a field label (opening the text) and an id.
+    const plain = 'dana_w: Great game tonight with mike2024 and Kim Lee';
     assert.deepEqual(values(plain, plausiblePersonSpans(plain, [person(plain, 'dana_w'), person(plain, 'mike2024'), person(plain, 'Kim Lee')])), ['Kim Lee']);
   });
 
@@ -49,6 +49,20 @@ describe('pii PERSON spans: plausibility', () => {
     const text = 'Rx for Ana. Prescriber: Dr. Ruiz';
     const spans = [person(text, 'Rx'), person(text, 'Prescriber'), person(text, 'Dr.'), person(text, 'Ruiz')];
     assert.deepEqual(values(text, plausiblePersonSpans(text, spans)), ['Ruiz']);
+  });
+
+  it('takes one word before a colon for a label where a label stands, and for a name mid-sentence', () => {
+    const text = 'Report card for Pablo: excellent progress.\nRegistration: Rocío Flores. Thanks, Ana: see you.';
+    const spans = [person(text, 'Pablo'), person(text, 'Registration'), person(text, 'Rocío Flores'), person(text, 'Ana')];
+    assert.deepEqual(values(text, plausiblePersonSpans(text, spans)), ['Pablo', 'Rocío Flores', 'Ana']);
+    const label = 'Done. Applicant: Ana Ruiz';
+    assert.deepEqual(values(label, plausiblePersonSpans(label, [person(label, 'Applicant'), person(label, 'Ana Ruiz')])), ['Ana Ruiz'], 'after a full stop');
+  });
+
+  it('keeps the dot of Jr. and Sr. at the end of a name, not a sentence\'s full stop', () => {
+    const text = 'Signed by Ha-eun Jeon Sr. and Marcus Webb Jr. for Ana Ruiz.';
+    const spans = [person(text, 'Ha-eun Jeon Sr.'), person(text, 'Marcus Webb Jr.'), person(text, 'Ana Ruiz.')];
+    assert.deepEqual(values(text, plausiblePersonSpans(text, spans)), ['Ha-eun Jeon Sr.', 'Marcus Webb Jr.', 'Ana Ruiz']);
   });
 
   it('drops a leading role noun', () => {
