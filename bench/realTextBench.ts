@@ -83,13 +83,21 @@ export async function runRealTextBench(options: RealTextOptions): Promise<string
   const ms = Date.now() - started;
   const rows: Array<[string, SplitScore]> = [];
   const errorLines: string[] = [];
+  const missedLines: string[] = [];
   let at = 0;
   splits.forEach((split, s) => {
     const score = emptySplitScore();
     const wrong: string[] = [];
+    const missed: string[] = [];
     for (const record of records[s]) {
       const predicted: ScoredSpan[] = findings[at++];
       scoreRecord(score, record.text, record.spans, predicted, scoring);
+      for (const g of record.spans) {
+        if (g.type !== 'PERSON' || missed.length >= (options.errors ?? 0)) continue;
+        if (predicted.some((p) => p.type === 'PERSON' && p.start < g.end && g.start < p.end)) continue;
+        const context = record.text.slice(Math.max(0, g.start - 30), Math.min(record.text.length, g.end + 30)).replace(/\s+/g, ' ');
+        missed.push(`${JSON.stringify(g.text)} in ${JSON.stringify(context)}`);
+      }
       if (wrong.length < (options.errors ?? 0)) {
         for (const p of predicted) {
           if (p.type !== 'PERSON' || wrong.length >= (options.errors ?? 0)) continue;
@@ -101,6 +109,7 @@ export async function runRealTextBench(options: RealTextOptions): Promise<string
     }
     rows.push([split, score]);
     if (wrong.length > 0) errorLines.push(`${split}: ${wrong.join('; ')}`);
+    if (missed.length > 0) missedLines.push(`${split}: ${missed.join('; ')}`);
   });
   const chars = all.reduce((n, r) => n + r.text.length, 0);
   return [
@@ -109,5 +118,6 @@ export async function runRealTextBench(options: RealTextOptions): Promise<string
     '',
     formatRealTextTable(rows, scoring),
     ...(errorLines.length > 0 ? ['', 'PERSON findings that are not an exact gold PERSON:', ...errorLines.map((l) => `  ${l}`)] : []),
+    ...(missedLines.length > 0 ? ['', 'gold PERSON spans that no PERSON finding touches:', ...missedLines.map((l) => `  ${l}`)] : []),
   ].join('\n');
 }
