@@ -619,7 +619,7 @@ export function plausiblePersonSpans(text: string, spans: PiiSpan[]): PiiSpan[] 
       continue;
     }
     // (A single word right before a colon is no longer dropped as a field label: with this model
-    // the rule cost 1.1 in-house PERSON token F1 (`Report card for Pablo:`) and 0.003 PERSON F1 on
+    // the rule cost 0.9 in-house PERSON token F1 (`Report card for Pablo:`) and 0.003 PERSON F1 on
     // btc-dev (`Ashutosh : I am ...`); role nouns such as `Prescriber:` are dropped as roles.
     // Session 18, docs/benchmarks.md.)
     // One common word alone ("Can", "When"), a lone letter or a fragment without a final letter
