@@ -4,7 +4,9 @@
  * per-entity precision/recall/F1/F2 on test/fixtures/pii-eval/eval.jsonl for the recognizers only,
  * the model only, and both fused; exact-span and token-level matching.
  *   node out/bench/piiQuality.js [--threshold 0.5] [--model PATH] [--limit N] [--errors N]
- *     [--person-extend P] [--person-open P]   (PERSON completion thresholds, see core/pii/personSpanCheck)
+ *     [--person-extend P] [--person-open P]   (PERSON completion thresholds, see core/pii/personSpanCheck;
+ *                                              in-house evaluation only: the real-text table runs the
+ *                                              scan as shipped)
  *     [--real-limit N] [--real-errors N] [--workers N] [--real-only | --no-real]
  * Prints numbers; asserts nothing.
  */
