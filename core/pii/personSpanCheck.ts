@@ -6,7 +6,7 @@
  * refinePersonSpans (needs the model's PERSON probability per word):
  *   - a word next to a PERSON span (one space apart, or joined by an initial's dot) joins it when
  *     its PERSON probability reaches `extend`, it is written like a name (a capital, in text that
- *     uses capitals) and it is not a common word, a title or a field label; after `von`, `van`,
+ *     uses capitals) and it is not a common word or a title; after `von`, `van`,
  *     `bin` or `ibn` the family name joins without that probability (nameAcrossParticles);
  *   - a name word the argmax missed but whose PERSON probability reaches `open` starts a span.
  *
@@ -357,8 +357,9 @@ export function separateHandles(text: string, spans: readonly PiiSpan[]): PiiSpa
 /**
  * A word that may be part of a name: its PERSON probability reaches `threshold`, it starts with
  * a letter, has two letters and ends with one (or is an initial with its dot: not `C` of an id
- * like `C-1001`), is no common word, role or title, has a capital where the text uses capitals,
- * and is not a field label (a colon right after it).
+ * like `C-1001`), is no common word, role or title, and has a capital where the text uses
+ * capitals. (A colon right after it no longer makes it a field label: session 18 removed that
+ * check with the field-label rule; no dev split or in-house number moved.)
  */
 function nameLike(text: string, usesCapitals: boolean, word: NameWord, threshold: number): boolean {
   if (word.person < threshold) return false;
@@ -368,8 +369,7 @@ function nameLike(text: string, usesCapitals: boolean, word: NameWord, threshold
   if (!initial && (!/\p{L}$/u.test(value) || !/\p{L}.*\p{L}/u.test(value))) return false;
   const lower = value.toLowerCase().replace(/\.$/, '');
   if ((!initial && (NOT_NAMES.has(lower) || ROLES.has(lower))) || TITLES.test(value)) return false;
-  if (usesCapitals && !/^\p{Lu}/u.test(value)) return false;
-  return !/^\s*:/.test(text.slice(word.end, word.end + 3));
+  return !usesCapitals || /^\p{Lu}/u.test(value);
 }
 
 /**
@@ -618,10 +618,7 @@ export function plausiblePersonSpans(text: string, spans: PiiSpan[]): PiiSpan[] 
       out.push({ ...span, start, end });
       continue;
     }
-    // (A single word right before a colon is no longer dropped as a field label: with this model
-    // the rule cost 0.9 in-house PERSON token F1 (`Report card for Pablo:`) and 0.003 PERSON F1 on
-    // btc-dev (`Ashutosh : I am ...`); role nouns such as `Prescriber:` are dropped as roles.
-    // Session 18, docs/benchmarks.md.)
+    // (No field-label rule: a word before a colon is a name when the model says so, see the header.)
     // One common word alone ("Can", "When"), a lone letter or a fragment without a final letter
     // ("C-") is not a name.
     if (first === last && (NOT_NAMES.has(value.toLowerCase()) || !/\p{L}\.?$/u.test(value) || /^\p{L}$/u.test(value))) continue;

@@ -154,11 +154,11 @@ describe('pii PERSON spans: completion from the model', () => {
   });
 
   it('needs the PERSON probability after particles that are also prepositions, and a capital after any particle', () => {
-    const text = 'Santiago de Chile, Pedro de Urgencias, Ana de la Vega, Jan van dijk, Lena von Berg:';
+    const text = 'Santiago de Chile, Pedro de Urgencias, Ana de la Vega, Jan van dijk, Lena von Berg: ok';
     const spans = [person(text, 'Santiago'), person(text, 'Pedro'), person(text, 'Ana'), person(text, 'Jan'), person(text, 'Lena')];
     const out = refinePersonSpans(text, spans, words(text, { Chile: 0.05, Urgencias: 0.02, Vega: 0.3, dijk: 0.9 }));
-    // `Berg` is a field label (before a colon), never a name word.
-    assert.deepEqual(values(text, out), ['Santiago', 'Pedro', 'Ana de la Vega', 'Jan', 'Lena']);
+    // `Berg` joins after `von` without the probability, also right before a colon.
+    assert.deepEqual(values(text, out), ['Santiago', 'Pedro', 'Ana de la Vega', 'Jan', 'Lena von Berg']);
   });
 
   it('extends backwards over two or three particles only to a word with the PERSON probability', () => {
@@ -205,12 +205,17 @@ describe('pii PERSON spans: completion from the model', () => {
     );
   });
 
-  it('does not take words below the threshold, lowercase words, common words or labels', () => {
+  it('does not take words below the threshold, lowercase words or common words', () => {
     const text = 'The Anna Street then Nilsson about Monday. Maria Field: x';
-    const probabilities = { The: 0.5, Street: 0.5, then: 0.5, Monday: 0.5, Field: 0.5 };
+    const probabilities = { The: 0.5, Street: 0.5, then: 0.5, Monday: 0.5, Field: 0.05 };
     const spans = [person(text, 'Anna'), person(text, 'Nilsson'), person(text, 'Maria')];
     const out = refinePersonSpans(text, spans, words(text, probabilities), { extend: 0.1, open: 1.1 });
     assert.deepEqual(values(text, out), ['Anna', 'Nilsson', 'Maria']);
+  });
+
+  it('extends a name to a word right before a colon', () => {
+    const text = 'Report card for Ana Ruiz: excellent progress.';
+    assert.deepEqual(values(text, refinePersonSpans(text, [person(text, 'Ana')], words(text, { Ruiz: 0.5 }))), ['Ana Ruiz']);
   });
 
   it('starts a span where the PERSON probability reaches the threshold', () => {
